@@ -12,6 +12,7 @@ import pytest
 from conftest import ROOT, free_port, script_env
 
 DEMO_USERS = {"gm": "王建国", "vp": "李明华"}
+ROOT_MENU = "marketing_base.menu_root"
 
 
 class Client:
@@ -84,26 +85,29 @@ def test_login_page_is_served(server):
     assert 'name="login"' in page and 'name="password"' in page
 
 
-@pytest.mark.parametrize("login", sorted(DEMO_USERS))
-def test_demo_user_logs_in_and_switches_to_chinese(server, test_db, login):
-    client = Client(f"http://127.0.0.1:{server}")
-    session = client.rpc(
-        "/web/session/authenticate", {"db": test_db, "login": login, "password": login}
-    )
+def root_menu_name(base, db, login, lang):
+    """Log in as ``login``, switch to ``lang`` as the preferences dialog does, log in
+    again (the browser reloads) and return the suite's root menu name as served."""
+    client = Client(base)
+    session = client.rpc("/web/session/authenticate", {"db": db, "login": login, "password": login})
     assert session["uid"], f"demo user {login} cannot log in"
     assert session["name"] == DEMO_USERS[login]
-    langs = client.call("res.lang", "get_installed")
-    installed = dict(langs)
-    assert "简体中文" in installed["zh_CN"]
-    client.call("res.users", "write", [session["uid"]], {"lang": "zh_CN"})
-    # Log in again, as the browser does after the preference change.
-    client = Client(f"http://127.0.0.1:{server}")
-    session = client.rpc(
-        "/web/session/authenticate", {"db": test_db, "login": login, "password": login}
-    )
-    assert session["user_context"]["lang"] == "zh_CN"
+    installed = dict(client.call("res.lang", "get_installed"))
+    assert "简体中文" in installed["zh_CN"] and "en_US" in installed, installed
+    client.call("res.users", "write", [session["uid"]], {"lang": lang})
+    client = Client(base)
+    session = client.rpc("/web/session/authenticate", {"db": db, "login": login, "password": login})
+    assert session["user_context"]["lang"] == lang
     status, body = client.get("/web/webclient/load_menus/1")
     assert status == 200
     menus = json.loads(body)
-    names = {menu["name"] for menu in menus.values() if isinstance(menu, dict) and "name" in menu}
-    assert "营销与销售运营" in names
+    root = [m for m in menus.values() if isinstance(m, dict) and m.get("xmlid") == ROOT_MENU]
+    assert len(root) == 1, f"{ROOT_MENU} not visible to {login}"
+    return root[0]["name"]
+
+
+@pytest.mark.parametrize("login", sorted(DEMO_USERS))
+def test_demo_user_logs_in_and_switches_to_chinese(server, test_db, login):
+    base = f"http://127.0.0.1:{server}"
+    assert root_menu_name(base, test_db, login, "en_US") == "Marketing & Sales Operations"
+    assert root_menu_name(base, test_db, login, "zh_CN") == "营销与销售运营"
