@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare
 
-from .common import check_state_write, selection_label
+from .common import check_state_write, schedule_for_group, selection_label
 
 DEPOSIT_STATE = [
     ("draft", "Draft"),
@@ -140,19 +140,13 @@ class PropertyDeposit(models.Model):
         below = self.filtered("below_minimum")
         (self - below)._write_state({"state": "approved"})
         below._write_state({"state": "to_approve"})
-        managers = self.env.ref("property_sales.group_marketing_manager").users.filtered(
-            lambda user: not user._is_superuser()
+        schedule_for_group(
+            below,
+            "property_sales.group_marketing_manager",
+            lambda deposit: self.env._(
+                "Deposit %(deposit)s is below the project's minimum", deposit=deposit.name
+            ),
         )
-        for deposit in below.sudo():
-            for manager in managers:
-                deposit.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    user_id=manager.id,
-                    summary=self.env._(
-                        "Deposit %(deposit)s is below the project's minimum",
-                        deposit=deposit.name,
-                    ),
-                )
         return True
 
     def action_approve(self):
@@ -170,13 +164,7 @@ class PropertyDeposit(models.Model):
         """D3: the cashier receives the deposit: an inbound accounting payment, posted."""
         self._check_cashier()
         self._check_state("approved")
-        for deposit in self:
-            payment = deposit._create_payment("inbound")
-            deposit._write_state({"state": "paid", "payment_id": payment.id})
-            if deposit.unit_id:
-                self.env["property.control.log"]._record_event(
-                    "deposit", deposit.unit_id, deposit=deposit
-                )
+        self._settle("inbound", "paid", "payment_id", "deposit")
         return True
 
     def action_refund(self):
@@ -195,12 +183,7 @@ class PropertyDeposit(models.Model):
                         deposit=deposit.name,
                     )
                 )
-            payment = deposit._create_payment("outbound")
-            deposit._write_state({"state": "refunded", "refund_payment_id": payment.id})
-            if deposit.unit_id:
-                self.env["property.control.log"]._record_event(
-                    "deposit_refund", deposit.unit_id, deposit=deposit
-                )
+        self._settle("outbound", "refunded", "refund_payment_id", "deposit_refund")
         return True
 
     def action_open_payment(self):
@@ -244,6 +227,16 @@ class PropertyDeposit(models.Model):
             order="type",
             limit=1,
         )
+
+    def _settle(self, payment_type, state, payment_field, event):
+        """Post one accounting payment per deposit (D3, D6) and register it (U8)."""
+        for deposit in self:
+            payment = deposit._create_payment(payment_type)
+            deposit._write_state({"state": state, payment_field: payment.id})
+            if deposit.unit_id:
+                self.env["property.control.log"]._record_event(
+                    event, deposit.unit_id, deposit=deposit
+                )
 
     def _create_payment(self, payment_type):
         self.ensure_one()

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare
 
-from .common import check_state_write, selection_label
+from .common import check_state_write, schedule_for_group, selection_label
 
 SUBSCRIPTION_STATE = [
     ("draft", "Draft"),
@@ -172,18 +172,15 @@ class PropertySubscription(models.Model):
     # ------------------------------------------------------------------
     def action_request_discount_approval(self):
         """D7: ask the marketing managers to approve a discount above the limit."""
-        managers = self.env.ref("property_sales.group_marketing_manager").sudo().users
-        for subscription in self.sudo():
-            for manager in managers.filtered(lambda user: not user._is_superuser()):
-                subscription.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    user_id=manager.id,
-                    summary=self.env._(
-                        "Approve a %(discount).2f%% discount on %(subscription)s",
-                        discount=subscription.discount_percent,
-                        subscription=subscription.name,
-                    ),
-                )
+        schedule_for_group(
+            self,
+            "property_sales.group_marketing_manager",
+            lambda subscription: self.env._(
+                "Approve a %(discount).2f%% discount on %(subscription)s",
+                discount=subscription.discount_percent,
+                subscription=subscription.name,
+            ),
+        )
         return True
 
     def action_approve_discount(self):

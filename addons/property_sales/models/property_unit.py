@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, format_datetime
 
-from .common import check_state_write, selection_label
+from .common import check_state_write, schedule_for_group, selection_label
 
 UNIT_STATE = [
     ("available", "Available"),
@@ -115,18 +115,15 @@ class PropertyUnit(models.Model):
 
     def action_request_lock(self):
         """U5: a consultant asks the project secretaries for a lock."""
-        secretaries = self.env.ref("property_sales.group_project_secretary").sudo().users
-        for unit in self:
-            for secretary in secretaries:
-                unit.sudo().activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    user_id=secretary.id,
-                    summary=self.env._(
-                        "%(consultant)s asks to lock unit %(unit)s",
-                        consultant=self.env.user.name,
-                        unit=unit.display_name,
-                    ),
-                )
+        schedule_for_group(
+            self,
+            "property_sales.group_project_secretary",
+            lambda unit: self.env._(
+                "%(consultant)s asks to lock unit %(unit)s",
+                consultant=self.env.user.name,
+                unit=unit.display_name,
+            ),
+        )
         return True
 
     def action_withhold(self):

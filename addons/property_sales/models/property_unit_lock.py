@@ -7,7 +7,7 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 from odoo.tools.sql import index_exists
 
-from .common import selection_label
+from .common import schedule_for_group, selection_label
 
 _logger = logging.getLogger(__name__)
 
@@ -151,22 +151,15 @@ class PropertyUnitLock(models.Model):
 
     def _notify_marketing_managers(self):
         """U3: a lock made in the secretary's absence notifies the marketing managers."""
-        managers = (
-            self.env.ref("property_sales.group_marketing_manager")
-            .sudo()
-            .users.filtered(lambda user: not user._is_superuser())
+        schedule_for_group(
+            self,
+            "property_sales.group_marketing_manager",
+            lambda lock: self.env._(
+                "Unit %(unit)s locked by %(user)s in the secretary's absence",
+                unit=lock.unit_id.name,
+                user=lock.locked_by.name,
+            ),
         )
-        for lock in self.sudo():
-            for manager in managers:
-                lock.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    user_id=manager.id,
-                    summary=self.env._(
-                        "Unit %(unit)s locked by %(user)s in the secretary's absence",
-                        unit=lock.unit_id.name,
-                        user=lock.locked_by.name,
-                    ),
-                )
 
     @api.model
     def _cron_release_expired(self):

@@ -10,30 +10,17 @@ class PropertySalesCase(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        cls.consultant = new_test_user(
-            env, login="ps_consultant", name="李明", groups=f"{GROUP}sales_consultant"
+        roles = (
+            ("consultant", "李明", f"{GROUP}sales_consultant"),
+            ("consultant2", "赵敏", f"{GROUP}sales_consultant"),
+            ("secretary", "王芳", f"{GROUP}project_secretary"),
+            ("clerk", "陈静", f"{GROUP}contract_clerk"),
+            ("service", "刘洋", f"{GROUP}customer_service"),
+            ("manager", "张伟", f"{GROUP}marketing_manager"),
+            ("cashier", "孙丽", "account.group_account_invoice,base.group_user"),
         )
-        cls.consultant2 = new_test_user(
-            env, login="ps_consultant2", name="赵敏", groups=f"{GROUP}sales_consultant"
-        )
-        cls.secretary = new_test_user(
-            env, login="ps_secretary", name="王芳", groups=f"{GROUP}project_secretary"
-        )
-        cls.clerk = new_test_user(
-            env, login="ps_clerk", name="陈静", groups=f"{GROUP}contract_clerk"
-        )
-        cls.service = new_test_user(
-            env, login="ps_service", name="刘洋", groups=f"{GROUP}customer_service"
-        )
-        cls.manager = new_test_user(
-            env, login="ps_manager", name="张伟", groups=f"{GROUP}marketing_manager"
-        )
-        cls.cashier = new_test_user(
-            env,
-            login="ps_cashier",
-            name="孙丽",
-            groups="account.group_account_invoice,base.group_user",
-        )
+        for attr, name, groups in roles:
+            setattr(cls, attr, new_test_user(env, login=f"ps_{attr}", name=name, groups=groups))
         cls.currency = env.company.currency_id
         cls.project = env["property.project"].create(
             {

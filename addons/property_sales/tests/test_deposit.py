@@ -104,6 +104,7 @@ class TestDeposit(PropertySalesCase):
     def test_consultant_sees_only_own_customers_deposits(self):
         mine = self.new_deposit(50000)
         Deposit = self.env["property.deposit"]
-        self.assertEqual(Deposit.with_user(self.consultant).search([]), mine)
-        self.assertFalse(Deposit.with_user(self.consultant2).search([]))
-        self.assertEqual(Deposit.with_user(self.secretary).search([]), mine)
+        mine_only = [("partner_id", "=", self.customer.id)]
+        self.assertEqual(Deposit.with_user(self.consultant).search(mine_only), mine)
+        self.assertFalse(Deposit.with_user(self.consultant2).search(mine_only))
+        self.assertEqual(Deposit.with_user(self.secretary).search(mine_only), mine)
