@@ -6,3 +6,4 @@ from . import property_unit_lock
 from . import property_deposit
 from . import property_subscription
 from . import property_control_log
+from . import ir_websocket

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .ir_websocket import CHART_CHANNEL_PREFIX
 from .property_unit import UNIT_STATE
 
 
@@ -129,7 +130,7 @@ class PropertyBuilding(models.Model):
     def _chart_channel(self):
         """Bus channel on which the sales-control chart of this building listens."""
         self.ensure_one()
-        return f"property_sales.building_{self.id}"
+        return f"{CHART_CHANNEL_PREFIX}{self.id}"
 
     @api.model
     def load_sales_chart(self, building_id=False):

@@ -95,6 +95,14 @@ class PropertySubscription(models.Model):
     date_contract = fields.Date(readonly=True, tracking=True)
     date_delivery = fields.Date(readonly=True, tracking=True)
     return_reason = fields.Char(tracking=True)
+    change_unit_id = fields.Many2one(
+        "property.unit",
+        string="Change to Unit",
+        tracking=True,
+        domain="[('project_id', '=', project_id), ('state', '=', 'locked')]",
+        help="换房: the new unit, locked for the same customer.",
+    )
+    changed_to_id = fields.Many2one("property.subscription", string="Replaced by", readonly=True)
     return_approved_by = fields.Many2one("res.users", readonly=True, tracking=True)
 
     # ------------------------------------------------------------------
@@ -304,6 +312,33 @@ class PropertySubscription(models.Model):
             subscription.unit_id._set_state("available", "return", subscription=subscription)
         return True
 
+    def action_change_unit(self):
+        """D6: a change of unit (换房), approved by the marketing manager: the customer's
+        new unit, already locked for them, gets a new subscription on the same deposit;
+        the old unit is for sale again. Both are on the register (U8)."""
+        self._check_manager(self.env._("approve a change of unit"))
+        self._check_state(("temporary", "confirmed"))
+        for subscription in self:
+            lock = subscription.change_unit_id.active_lock_id
+            if not lock or lock.partner_id != subscription.partner_id:
+                raise UserError(
+                    self.env._(
+                        "Subscription %(subscription)s: choose the new unit and have it "
+                        "locked for %(customer)s first.",
+                        subscription=subscription.name,
+                        customer=subscription.partner_id.name,
+                    )
+                )
+        self.unit_id._lock_rows()
+        for subscription in self:
+            new = self.create(subscription._prepare_change_values())
+            new.action_confirm()
+            subscription._write_state(
+                {"state": "cancelled", "changed_to_id": new.id, "return_approved_by": self.env.uid}
+            )
+            subscription.unit_id._set_state("available", "change", subscription=subscription)
+        return True
+
     def action_print(self):
         return self.env.ref("property_sales.action_report_property_subscription").report_action(
             self
@@ -312,6 +347,17 @@ class PropertySubscription(models.Model):
     # ------------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------------
+    def _prepare_change_values(self):
+        self.ensure_one()
+        return {
+            "unit_id": self.change_unit_id.id,
+            "partner_id": self.partner_id.id,
+            "consultant_id": self.consultant_id.id,
+            "deposit_id": self.deposit_id.id,
+            "topup_deposit_id": self.topup_deposit_id.id,
+            "payment_terms": self.payment_terms,
+        }
+
     def _write_state(self, vals):
         return self.with_context(property_state_change=True).write(vals)
 

@@ -113,7 +113,8 @@ class PropertyUnitLock(models.Model):
         }
         try:
             with self.env.cr.savepoint():
-                lock = self.create(vals)
+                # the register (U8) records the lock: no "created" message in the chatter
+                lock = self.with_context(mail_create_nolog=True).create(vals)
                 lock.flush_recordset()
         except errors.UniqueViolation:
             other = self.search([("unit_id", "=", unit.id), ("state", "=", "active")], limit=1)

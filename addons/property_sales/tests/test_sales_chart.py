@@ -1,6 +1,6 @@
 import json
 
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import PropertySalesCase
 
@@ -80,3 +80,19 @@ class TestSalesChart(PropertySalesCase):
         payload = json.loads(sent[0]["message"])["payload"]
         self.assertEqual(payload["units"][0]["id"], self.unit.id)
         self.assertEqual(payload["units"][0]["state"], "locked")
+
+    def test_only_users_who_read_the_building_follow_its_chart(self):
+        channel = self.building._chart_channel()
+        other_company = self.env["res.company"].create({"name": "别家地产"})
+        outsider = new_test_user(
+            self.env,
+            login="ps_outsider",
+            groups="property_sales.group_sales_consultant",
+            company_id=other_company.id,
+            company_ids=[(6, 0, other_company.ids)],
+        )
+        Websocket = self.env["ir.websocket"]
+        self.assertIn(
+            channel, Websocket.with_user(self.consultant)._build_bus_channel_list([channel])
+        )
+        self.assertNotIn(channel, Websocket.with_user(outsider)._build_bus_channel_list([channel]))

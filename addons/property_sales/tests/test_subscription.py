@@ -158,3 +158,36 @@ class TestSubscription(PropertySalesCase):
         self.assertIn("黄晓明", html)
         self.assertIn("2,374,845.00", html)
         self.assertIn("3室2厅2卫", html)
+
+    def test_change_of_unit_needs_manager_and_moves_the_subscription(self):
+        """D6: 换房"""
+        subscription = self.subscribe()
+        subscription.action_confirm()
+        new_unit = self.unit_named("1-0202")
+        self.lock(new_unit, id_number="110101199001011234")
+        subscription.change_unit_id = new_unit
+        with self.assertRaises(AccessError):
+            subscription.with_user(self.consultant).action_change_unit()
+        self.assertEqual(self.unit.state, "subscribed")
+        subscription.with_user(self.manager).action_change_unit()
+        new = subscription.changed_to_id
+        self.assertEqual(subscription.state, "cancelled")
+        self.assertEqual(new.state, "confirmed")
+        self.assertEqual(new.unit_id, new_unit)
+        self.assertEqual(new.deposit_id, subscription.deposit_id)
+        self.assertEqual(new.price, new_unit.list_price)
+        self.assertEqual(self.unit.state, "available")
+        self.assertEqual(new_unit.state, "subscribed")
+        self.assertEqual(self.log_lines(self.unit).mapped("event")[-1], "change")
+        self.assertEqual(self.log_lines(new_unit).mapped("event"), ["lock", "subscribe"])
+
+    def test_change_of_unit_refused_without_lock_for_the_customer(self):
+        subscription = self.subscribe()
+        subscription.action_confirm()
+        other = self.unit_named("1-0202")
+        self.lock(other, partner=self.customer2)
+        subscription.change_unit_id = other
+        with self.assertRaisesRegex(UserError, "have it locked for 黄晓明 first"):
+            subscription.with_user(self.manager).action_change_unit()
+        self.assertEqual(subscription.state, "confirmed")
+        self.assertEqual(other.state, "locked")
