@@ -152,7 +152,7 @@ def drop_scratch(env):
     env.cr.commit()
 
 
-def start_server(port):
+def start_server(port, workers):
     odoo_args, _own = split_argv()
     odoo_bin = os.path.join(os.path.dirname(os.path.dirname(odoo.__file__)), "odoo-bin")
     cmd = [
@@ -226,6 +226,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--race", type=int, default=50, help="concurrent calls on one unit")
     parser.add_argument("--clients", type=int, default=20, help="concurrent clients")
+    parser.add_argument(
+        "--workers", type=int, default=0, help="Odoo HTTP workers (0: one threaded process)"
+    )
     with open_env(parser) as (env, args):
         db = env.cr.dbname
         drop_scratch(env)
@@ -235,7 +238,7 @@ def main():
         failures = []
         server = None
         try:
-            server = start_server(port)
+            server = start_server(port, args.workers)
             outcomes = race(url, db, race_unit, partners, args.race)
             wins = [result for result, error in outcomes if not error]
             errors = [error for _result, error in outcomes if error]
@@ -274,7 +277,7 @@ def main():
                 server.wait(30)
             drop_scratch(env)
         report(
-            "property_sales: sales control under load (loopback, threaded server, 2 cores)",
+            f"property_sales: sales control under load (loopback, --workers={args.workers})",
             [
                 (f"{args.race} concurrent locks on one unit: successes", len(wins)),
                 ("  clear 'already locked by … at …' errors", len(clear)),
