@@ -7,6 +7,9 @@ class IrWebsocket(models.AbstractModel):
     _inherit = "ir.websocket"
 
     def _build_bus_channel_list(self, channels):
+        return super()._build_bus_channel_list(self._filter_sales_chart_channels(channels))
+
+    def _filter_sales_chart_channels(self, channels):
         """A browser follows the sales-control chart of a building only if its user may
         read that building (company rules included)."""
         wanted = {
@@ -25,4 +28,4 @@ class IrWebsocket(models.AbstractModel):
                 readable = self.env["property.building"].search([("id", "in", ids)])
                 allowed = {building._chart_channel() for building in readable}
             channels = [c for c in channels if c not in wanted or c in allowed]
-        return super()._build_bus_channel_list(channels)
+        return channels
