@@ -92,7 +92,11 @@ class TestSalesChart(PropertySalesCase):
             company_ids=[(6, 0, other_company.ids)],
         )
         Websocket = self.env["ir.websocket"]
-        self.assertIn(
-            channel, Websocket.with_user(self.consultant)._build_bus_channel_list([channel])
+        channels = [channel, "property_sales.building_x", "other"]
+        self.assertEqual(
+            Websocket.with_user(self.consultant)._filter_sales_chart_channels(channels),
+            [channel, "other"],
         )
-        self.assertNotIn(channel, Websocket.with_user(outsider)._build_bus_channel_list([channel]))
+        self.assertEqual(
+            Websocket.with_user(outsider)._filter_sales_chart_channels(channels), ["other"]
+        )
