@@ -1,0 +1,298 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import float_compare
+
+from .common import check_state_write, schedule_for_group, selection_label
+
+DEPOSIT_STATE = [
+    ("draft", "Draft"),
+    ("to_approve", "To Approve"),
+    ("approved", "Approved"),
+    ("paid", "Paid"),
+    ("refunded", "Refunded"),
+]
+
+
+class PropertyDeposit(models.Model):
+    """A customer's deposit (认购金) against the project's standard and minimum (D1, D2),
+    collected by the cashier as an accounting payment (D3) and refunded through
+    accounting on a return (D6)."""
+
+    _name = "property.deposit"
+    _inherit = ("mail.thread", "mail.activity.mixin")
+    _description = "Property Deposit"
+    _order = "id desc"
+    _check_company_auto = True
+
+    _sql_constraints = (
+        ("amount_positive", "CHECK(amount > 0)", "A deposit must be a positive amount."),
+    )
+
+    # ------------------------------------------------------------------
+    # FIELDS
+    # ------------------------------------------------------------------
+    name = fields.Char(readonly=True, default="/", copy=False)
+    project_id = fields.Many2one(
+        "property.project", required=True, check_company=True, tracking=True
+    )
+    unit_id = fields.Many2one(
+        "property.unit",
+        check_company=True,
+        tracking=True,
+        domain="[('project_id', '=', project_id)]",
+        help="The unit the customer wants, if already chosen.",
+    )
+    company_id = fields.Many2one(related="project_id.company_id", store=True, index=True)
+    currency_id = fields.Many2one(related="project_id.currency_id")
+    partner_id = fields.Many2one("res.partner", string="Customer", required=True, tracking=True)
+    consultant_id = fields.Many2one(
+        "res.users", string="Consultant", default=lambda self: self.env.user, tracking=True
+    )
+    amount = fields.Monetary(required=True, tracking=True)
+    below_minimum = fields.Boolean(compute="_compute_below_minimum")
+    partial = fields.Boolean(
+        compute="_compute_below_minimum",
+        string="Below Standard",
+        help="Below the project's standard deposit: the subscription is temporary (D5).",
+    )
+    state = fields.Selection(DEPOSIT_STATE, default="draft", required=True, tracking=True)
+    approved_by = fields.Many2one("res.users", readonly=True, tracking=True)
+    journal_id = fields.Many2one(
+        "account.journal",
+        string="Cash Journal",
+        check_company=True,
+        domain="[('type', 'in', ('bank', 'cash'))]",
+    )
+    payment_id = fields.Many2one("account.payment", string="Receipt", readonly=True, copy=False)
+    refund_payment_id = fields.Many2one(
+        "account.payment", string="Refund", readonly=True, copy=False
+    )
+
+    # ------------------------------------------------------------------
+    # COMPUTE METHODS
+    # ------------------------------------------------------------------
+    @api.depends("amount", "project_id.deposit_minimum", "project_id.deposit_standard")
+    def _compute_below_minimum(self):
+        for deposit in self:
+            project, rounding = deposit.project_id, deposit.currency_id.rounding or 0.01
+            deposit.below_minimum = bool(project) and (
+                float_compare(deposit.amount, project.deposit_minimum, precision_rounding=rounding)
+                < 0
+            )
+            deposit.partial = bool(project) and (
+                float_compare(deposit.amount, project.deposit_standard, precision_rounding=rounding)
+                < 0
+            )
+
+    # ------------------------------------------------------------------
+    # CONSTRAINT METHODS
+    # ------------------------------------------------------------------
+    @api.constrains("unit_id", "project_id")
+    def _check_unit_project(self):
+        for deposit in self:
+            if deposit.unit_id and deposit.unit_id.project_id != deposit.project_id:
+                raise ValidationError(
+                    self.env._(
+                        "Deposit %(deposit)s is for project %(project)s but unit %(unit)s "
+                        "belongs to project %(unit_project)s.",
+                        deposit=deposit.name,
+                        project=deposit.project_id.name,
+                        unit=deposit.unit_id.name,
+                        unit_project=deposit.unit_id.project_id.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # CRUD METHODS
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("property.deposit") or "/"
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_state_write(self, vals)
+        frozen = {"amount", "partner_id", "project_id", "unit_id"} & set(vals)
+        if frozen and any(deposit.state not in ("draft", "to_approve") for deposit in self):
+            raise UserError(
+                self.env._(
+                    "Deposit %(deposits)s is approved or paid: its customer, project, unit "
+                    "and amount can no longer change.",
+                    deposits=", ".join(self.mapped("name")),
+                )
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_draft(self):
+        if any(deposit.state != "draft" for deposit in self):
+            raise UserError(self.env._("Only draft deposits can be deleted."))
+
+    # ------------------------------------------------------------------
+    # ACTION METHODS
+    # ------------------------------------------------------------------
+    def action_submit(self):
+        """D2: at or above the minimum the deposit is accepted; below, it waits for the
+        marketing manager's approval."""
+        self._check_state("draft")
+        below = self.filtered("below_minimum")
+        (self - below)._write_state({"state": "approved"})
+        below._write_state({"state": "to_approve"})
+        schedule_for_group(
+            below,
+            "property_sales.group_marketing_manager",
+            lambda deposit: self.env._(
+                "Deposit %(deposit)s is below the project's minimum", deposit=deposit.name
+            ),
+        )
+        return True
+
+    def action_approve(self):
+        """D2: the marketing manager accepts a deposit below the minimum."""
+        if not self.env.user.has_group("property_sales.group_marketing_manager"):
+            raise AccessError(
+                self.env._("Only the marketing manager approves deposits below the minimum.")
+            )
+        self._check_state("to_approve")
+        self._write_state({"state": "approved", "approved_by": self.env.uid})
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+        return True
+
+    def action_register_payment(self):
+        """D3: the cashier receives the deposit: an inbound accounting payment, posted."""
+        self._check_cashier()
+        self._check_state("approved")
+        self._settle("inbound", "paid", "payment_id", "deposit")
+        return True
+
+    def action_refund(self):
+        """D6: the refund of a paid deposit is an outbound accounting payment."""
+        self._check_cashier()
+        self._check_state("paid")
+        for deposit in self:
+            open_subscriptions = deposit.env["property.subscription"].search_count(
+                [("deposit_id", "=", deposit.id), ("state", "not in", ("cancelled",))]
+            )
+            if open_subscriptions:
+                raise UserError(
+                    self.env._(
+                        "Deposit %(deposit)s is held by a subscription: return the unit "
+                        "(with approval) before refunding it.",
+                        deposit=deposit.name,
+                    )
+                )
+        self._settle("outbound", "refunded", "refund_payment_id", "deposit_refund")
+        return True
+
+    def action_open_payment(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "account.payment",
+            "res_id": self.payment_id.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    # ------------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------------
+    def _write_state(self, vals):
+        return self.with_context(property_state_change=True).write(vals)
+
+    def _check_state(self, state):
+        for deposit in self:
+            if deposit.state != state:
+                raise UserError(
+                    self.env._(
+                        "Deposit %(deposit)s is %(state)s; this step needs it %(expected)s.",
+                        deposit=deposit.name,
+                        state=selection_label(deposit, "state"),
+                        expected=selection_label(deposit, "state", state),
+                    )
+                )
+
+    def _check_cashier(self):
+        if not self.env.user.has_group("account.group_account_invoice"):
+            raise AccessError(
+                self.env._("Only finance's cashier receives and refunds deposits (D3).")
+            )
+
+    def _payment_journal(self):
+        self.ensure_one()
+        return self.journal_id or self.env["account.journal"].search(
+            [("type", "in", ("cash", "bank")), ("company_id", "=", self.company_id.id)],
+            order="type",
+            limit=1,
+        )
+
+    def _settle(self, payment_type, state, payment_field, event):
+        """Post one accounting payment per deposit (D3, D6) and register it (U8)."""
+        for deposit in self:
+            payment = deposit._create_payment(payment_type)
+            deposit._write_state({"state": state, payment_field: payment.id})
+            if deposit.unit_id:
+                self.env["property.control.log"]._record_event(
+                    event, deposit.unit_id, deposit=deposit
+                )
+
+    def _create_payment(self, payment_type):
+        self.ensure_one()
+        journal = self._payment_journal()
+        if not journal:
+            raise UserError(
+                self.env._(
+                    "Deposit %(deposit)s: no cash or bank journal in company %(company)s.",
+                    deposit=self.name,
+                    company=self.company_id.name,
+                )
+            )
+        payment = self.env["account.payment"].create(
+            {
+                "payment_type": payment_type,
+                "partner_type": "customer",
+                "partner_id": self.partner_id.id,
+                "amount": self.amount,
+                "currency_id": self.currency_id.id,
+                "journal_id": journal.id,
+                "company_id": self.company_id.id,
+                "memo": self.name,
+            }
+        )
+        payment.action_post()
+        return payment
+
+    def _check_usable_for_lock(self, unit, partner):
+        """U4/D2: a lock may rest on a deposit received from this customer for this
+        project (and unit, if the deposit names one)."""
+        self.ensure_one()
+        if self.state != "paid":
+            raise UserError(
+                self.env._(
+                    "Deposit %(deposit)s has not been received (it is %(state)s): it cannot "
+                    "secure a lock of unit %(unit)s.",
+                    deposit=self.name,
+                    state=selection_label(self, "state"),
+                    unit=unit.name,
+                )
+            )
+        if self.project_id != unit.project_id or (self.unit_id and self.unit_id != unit):
+            raise UserError(
+                self.env._(
+                    "Deposit %(deposit)s was paid for %(target)s, not for unit %(unit)s.",
+                    deposit=self.name,
+                    target=(self.unit_id or self.project_id).display_name,
+                    unit=unit.name,
+                )
+            )
+        if self.partner_id != partner:
+            raise UserError(
+                self.env._(
+                    "Deposit %(deposit)s was paid by %(payer)s, not by %(customer)s.",
+                    deposit=self.name,
+                    payer=self.partner_id.name,
+                    customer=partner.name,
+                )
+            )

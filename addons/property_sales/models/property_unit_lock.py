@@ -1,0 +1,179 @@
+import logging
+
+from psycopg2 import errors
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+from odoo.tools.sql import index_exists
+
+from .common import schedule_for_group, selection_label
+
+_logger = logging.getLogger(__name__)
+
+LOCK_STATE = [
+    ("active", "Active"),
+    ("released", "Released"),
+    ("expired", "Expired"),
+    ("converted", "Converted"),
+]
+
+
+class PropertyUnitLock(models.Model):
+    """A unit held for one customer (销控) until subscription or expiry (U3-U7). Locks are
+    created only by ``property.unit.lock_unit``; at most one is active per unit, which a
+    partial unique index guarantees in PostgreSQL (U6)."""
+
+    _name = "property.unit.lock"
+    _inherit = ("mail.thread", "mail.activity.mixin")
+    _description = "Unit Lock"
+    _order = "date_lock desc, id desc"
+    _check_company_auto = True
+
+    # ------------------------------------------------------------------
+    # FIELDS
+    # ------------------------------------------------------------------
+    name = fields.Char(readonly=True, default="/", copy=False)
+    unit_id = fields.Many2one(
+        "property.unit", required=True, readonly=True, ondelete="restrict", index=True
+    )
+    building_id = fields.Many2one(related="unit_id.building_id", store=True)
+    project_id = fields.Many2one(related="unit_id.project_id", store=True)
+    company_id = fields.Many2one(related="unit_id.company_id", store=True, index=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, readonly=True, tracking=True
+    )
+    consultant_id = fields.Many2one("res.users", string="Consultant", readonly=True, tracking=True)
+    locked_by = fields.Many2one("res.users", required=True, readonly=True)
+    id_number = fields.Char(string="ID Card Number", readonly=True)
+    deposit_id = fields.Many2one("property.deposit", readonly=True)
+    date_lock = fields.Datetime(string="Locked At", required=True, readonly=True)
+    date_expiry = fields.Datetime(string="Expires At", required=True, readonly=True, tracking=True)
+    date_end = fields.Datetime(string="Ended At", readonly=True)
+    ended_by = fields.Many2one("res.users", readonly=True)
+    state = fields.Selection(
+        LOCK_STATE, default="active", required=True, readonly=True, tracking=True, index=True
+    )
+
+    def init(self):
+        """U6: one active lock per unit, held by PostgreSQL itself."""
+        index = "property_unit_lock_one_active_per_unit"
+        if not index_exists(self.env.cr, index):
+            self.env.cr.execute(
+                SQL(
+                    "CREATE UNIQUE INDEX %s ON %s (unit_id) WHERE state = 'active'",
+                    SQL.identifier(index),
+                    SQL.identifier(self._table),
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # ACTION METHODS
+    # ------------------------------------------------------------------
+    def action_release(self):
+        """U3: the secretary (or the clerk) releases an active lock; the unit is for sale
+        again and the release is registered (U8)."""
+        self.env["property.unit"]._check_may_lock()
+        self.unit_id._lock_rows()
+        self.invalidate_recordset(["state"])
+        for lock in self:
+            if lock.state != "active":
+                raise UserError(
+                    self.env._(
+                        "Lock %(lock)s of unit %(unit)s is %(state)s: only an active lock "
+                        "can be released.",
+                        lock=lock.name,
+                        unit=lock.unit_id.name,
+                        state=selection_label(lock, "state"),
+                    )
+                )
+        self.sudo()._end("released", "release")
+        return True
+
+    # ------------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------------
+    @api.model
+    def _create_active_lock(self, unit, partner, id_number, deposit):
+        """Create the active lock of ``unit`` (whose row the caller has locked), move the
+        unit to *locked* and register it. A unique violation means another transaction
+        got there first: it becomes the clear "already locked" error."""
+        now = fields.Datetime.now()
+        user = self.env.user
+        vals = {
+            "name": self.env["ir.sequence"].next_by_code("property.unit.lock") or "/",
+            "unit_id": unit.id,
+            "partner_id": partner.id,
+            "consultant_id": (deposit.consultant_id or user).id,
+            "locked_by": user.id,
+            "id_number": id_number or False,
+            "deposit_id": deposit.id or False,
+            "date_lock": now,
+            "date_expiry": unit._lock_expiry(unit.project_id, now),
+        }
+        try:
+            with self.env.cr.savepoint():
+                # the register (U8) records the lock: no "created" message in the chatter
+                lock = self.with_context(mail_create_nolog=True).create(vals)
+                lock.flush_recordset()
+        except errors.UniqueViolation:
+            other = self.search([("unit_id", "=", unit.id), ("state", "=", "active")], limit=1)
+            if other:
+                raise UserError(other._already_locked_message()) from None
+            raise UserError(
+                self.env._("Unit %(unit)s was locked by another request.", unit=unit.name)
+            ) from None
+        unit._set_state("locked", "lock", lock=lock)
+        return lock
+
+    def _already_locked_message(self):
+        self.ensure_one()
+        return self.env._(
+            "Unit %(unit)s is already locked by %(user)s at %(date)s (for %(customer)s, "
+            "until %(expiry)s).",
+            unit=self.unit_id.name,
+            user=self.locked_by.name,
+            date=self.unit_id._format_user_datetime(self.date_lock),
+            customer=self.partner_id.name,
+            expiry=self.unit_id._format_user_datetime(self.date_expiry),
+        )
+
+    def _end(self, state, event):
+        """End active locks as ``state``; their units are for sale again (U7, U8)."""
+        self.write({"state": state, "date_end": fields.Datetime.now(), "ended_by": self.env.uid})
+        for lock in self:
+            lock.unit_id._set_state("available", event, lock=lock)
+
+    def _convert(self, subscription):
+        """The lock became a subscription: it stays on the register as converted."""
+        self.sudo().write(
+            {"state": "converted", "date_end": fields.Datetime.now(), "ended_by": self.env.uid}
+        )
+
+    def _notify_marketing_managers(self):
+        """U3: a lock made in the secretary's absence notifies the marketing managers."""
+        schedule_for_group(
+            self,
+            "property_sales.group_marketing_manager",
+            lambda lock: self.env._(
+                "Unit %(unit)s locked by %(user)s in the secretary's absence",
+                unit=lock.unit_id.name,
+                user=lock.locked_by.name,
+            ),
+        )
+
+    @api.model
+    def _cron_release_expired(self):
+        """U7: release every active lock past its expiry. Idempotent: a lock already
+        ended, or converted meanwhile, is skipped; each release is registered (U8)."""
+        expired = self.search(
+            [("state", "=", "active"), ("date_expiry", "<=", fields.Datetime.now())]
+        )
+        if not expired:
+            return 0
+        expired.unit_id._lock_rows()
+        expired.invalidate_recordset(["state"])
+        expired = expired.filtered(lambda lock: lock.state == "active")
+        expired._end("expired", "expire")
+        _logger.info("Released %d expired unit locks: %s", len(expired), expired.mapped("name"))
+        return len(expired)
