@@ -1,0 +1,58 @@
+from odoo import fields, models
+
+BRAND_STAGES = [
+    ("research", "Research"),
+    ("reserve", "Reserve"),
+    ("introduced", "Introduced"),
+    ("exited", "Exited"),
+]
+
+
+class MallBrand(models.Model):
+    """The brand library (C2): research → reserve → introduced → exited."""
+
+    _name = "mall.brand"
+    _description = "Brand"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "name"
+
+    name = fields.Char(required=True, tracking=True)
+    category_id = fields.Many2one(
+        "mall.brand.category", string="Category", required=True, tracking=True, index=True
+    )
+    level = fields.Selection(
+        [
+            ("international", "International"),
+            ("national", "National"),
+            ("regional", "Regional"),
+            ("other", "Other"),
+        ],
+        required=True,
+        default="national",
+        tracking=True,
+    )
+    stage = fields.Selection(
+        BRAND_STAGES, required=True, default="research", tracking=True, group_expand=True
+    )
+    partner_id = fields.Many2one("res.partner", string="Supplier", tracking=True, index=True)
+    origin = fields.Char(string="Country of Origin")
+    positioning = fields.Text()
+    representative = fields.Boolean(
+        string="Representative Brand", help="Ranks in payment class (b) of the settlement (T9)."
+    )
+    promising = fields.Boolean(help="Ranks in payment class (d) of the settlement (T9).")
+    date_introduced = fields.Date(string="Introduced On", tracking=True)
+    image_128 = fields.Image(max_width=128, max_height=128)
+    color = fields.Integer()
+    active = fields.Boolean(default=True)
+    counter_ids = fields.One2many("mall.counter", "brand_id", string="Counters")
+    contract_ids = fields.One2many("mall.contract", "brand_id", string="Contracts")
+
+    _sql_constraints = [
+        ("name_uniq", "unique(name)", "A brand with this name is already in the library."),
+    ]
+
+    def write(self, vals):
+        if vals.get("stage") == "introduced" and "date_introduced" not in vals:
+            vals["date_introduced"] = fields.Date.context_today(self)
+        return super().write(vals)

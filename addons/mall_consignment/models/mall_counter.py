@@ -1,0 +1,69 @@
+from odoo import api, fields, models
+
+COUNTER_TYPES = [
+    ("admin", "Administrative Counter"),
+    ("island", "Island Counter"),
+    ("image_hall", "Image Hall"),
+    ("brand_hall", "Independent Brand Hall"),
+]
+
+
+class MallCounter(models.Model):
+    """A joint-operation counter (C1): on a floor, with at most one active contract."""
+
+    _name = "mall.counter"
+    _description = "Mall Counter"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "floor_id, code"
+    _rec_names_search = ["code", "name"]
+
+    name = fields.Char(required=True, tracking=True)
+    code = fields.Char(required=True, tracking=True, index=True)
+    floor_id = fields.Many2one(
+        "mall.floor", string="Floor", required=True, tracking=True, index=True
+    )
+    company_id = fields.Many2one(related="floor_id.company_id", store=True, index=True)
+    area = fields.Float(string="Area (m²)", digits=(12, 2), required=True, tracking=True)
+    counter_type = fields.Selection(
+        COUNTER_TYPES, string="Type", required=True, default="island", tracking=True
+    )
+    contract_ids = fields.Many2many(
+        "mall.contract",
+        "mall_contract_counter_rel",
+        "counter_id",
+        "contract_id",
+        string="Contracts",
+    )
+    contract_id = fields.Many2one(
+        "mall.contract",
+        string="Active Contract",
+        compute="_compute_contract_id",
+        store=True,
+        index=True,
+    )
+    brand_id = fields.Many2one(related="contract_id.brand_id", store=True, string="Brand")
+    partner_id = fields.Many2one(related="contract_id.partner_id", store=True, string="Supplier")
+    state = fields.Selection(
+        [("vacant", "Vacant"), ("occupied", "Occupied")],
+        compute="_compute_contract_id",
+        store=True,
+    )
+    active = fields.Boolean(default=True)
+    color = fields.Integer()
+
+    _sql_constraints = [
+        ("code_company_uniq", "unique(code, company_id)", "A counter code must be unique."),
+        ("area_positive", "CHECK(area > 0)", "The area of a counter must be positive."),
+    ]
+
+    @api.depends("contract_ids.state")
+    def _compute_contract_id(self):
+        for counter in self:
+            active = counter.contract_ids.filtered(lambda contract: contract.state == "active")
+            counter.contract_id = active[:1]
+            counter.state = "occupied" if active else "vacant"
+
+    @api.depends("code", "name")
+    def _compute_display_name(self):
+        for counter in self:
+            counter.display_name = f"[{counter.code}] {counter.name}"

@@ -1,0 +1,43 @@
+from odoo import fields, models
+
+
+class MallFloor(models.Model):
+    _name = "mall.floor"
+    _description = "Mall Floor"
+    _inherit = ["mail.thread"]
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    code = fields.Char(required=True, tracking=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    manager_ids = fields.Many2many(
+        "res.users",
+        "mall_floor_manager_rel",
+        "floor_id",
+        "user_id",
+        string="Floor Managers",
+        help="Floor managers who edit this floor's counters and sales.",
+    )
+    accountant_ids = fields.Many2many(
+        "res.users",
+        "mall_floor_accountant_rel",
+        "floor_id",
+        "user_id",
+        string="Floor Accountants",
+    )
+    counter_ids = fields.One2many("mall.counter", "floor_id", string="Counters")
+    counter_count = fields.Integer(compute="_compute_counter_stats")
+    area_total = fields.Float(string="Counter Area (m²)", compute="_compute_counter_stats")
+
+    _sql_constraints = [
+        ("code_company_uniq", "unique(code, company_id)", "A floor code must be unique."),
+    ]
+
+    def _compute_counter_stats(self):
+        for floor in self:
+            floor.counter_count = len(floor.counter_ids)
+            floor.area_total = sum(floor.counter_ids.mapped("area"))

@@ -1,0 +1,130 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+STEP_GROUPS = {
+    "requested": ("mall_consignment.group_floor_manager", "submit"),
+    "signed": ("mall_consignment.group_buyer", "sign"),
+    "reviewed": ("mall_consignment.group_marketing_head", "review"),
+}
+
+
+class MallProductRequest(models.Model):
+    """P1 new product at a counter: the floor requests → the buyer signs → the
+    procurement centre reviews quality and price → a product code → sellable."""
+
+    _name = "mall.product.request"
+    _description = "New Product Request"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "id desc"
+
+    name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/")
+    counter_id = fields.Many2one("mall.counter", required=True, tracking=True, index=True)
+    floor_id = fields.Many2one(related="counter_id.floor_id", store=True)
+    contract_id = fields.Many2one(
+        "mall.contract",
+        required=True,
+        tracking=True,
+        domain="[('counter_ids', 'in', counter_id), ('state', 'in', ('signed', 'active'))]",
+    )
+    partner_id = fields.Many2one(related="contract_id.partner_id", store=True, string="Supplier")
+    company_id = fields.Many2one(related="contract_id.company_id", store=True)
+    product_name = fields.Char(required=True, tracking=True)
+    barcode = fields.Char()
+    list_price = fields.Monetary(string="Sales Price", required=True, tracking=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    description = fields.Text(string="Quality and Price Notes")
+    quality_checked = fields.Boolean(string="Quality Reviewed", tracking=True)
+    price_checked = fields.Boolean(string="Price Reviewed", tracking=True)
+    product_id = fields.Many2one("product.product", readonly=True, copy=False)
+    product_code = fields.Char(related="product_id.default_code", string="Product Code")
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("requested", "Requested by Floor"),
+            ("signed", "Signed by Buyer"),
+            ("reviewed", "Sellable"),
+            ("refused", "Refused"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+        copy=False,
+    )
+
+    @api.onchange("counter_id")
+    def _onchange_counter_id(self):
+        self.contract_id = self.counter_id.contract_id
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("mall.product.request")
+        return super().create(vals_list)
+
+    def _advance(self, from_state, to_state):
+        group, _step = STEP_GROUPS[to_state]
+        if not self.env.user.has_group(group):
+            raise AccessError(
+                self.env._(
+                    "You are not allowed to move the request to %(state)s.",
+                    state=dict(self._fields["state"]._description_selection(self.env))[to_state],
+                )
+            )
+        for request in self:
+            if request.state != from_state:
+                raise UserError(
+                    self.env._(
+                        "Request %(name)s is not at the right step.", name=request.display_name
+                    )
+                )
+        self.write({"state": to_state})
+
+    def action_request(self):
+        self._advance("draft", "requested")
+        return True
+
+    def action_buyer_sign(self):
+        self._advance("requested", "signed")
+        return True
+
+    def action_review(self):
+        """Procurement review: quality and price checked, a product code from the
+        sequence, and the product joins the contract's list (C7)."""
+        for request in self:
+            if not (request.quality_checked and request.price_checked):
+                raise UserError(
+                    self.env._(
+                        "Request %(name)s: review both quality and price first.",
+                        name=request.display_name,
+                    )
+                )
+        self._advance("signed", "reviewed")
+        for request in self:
+            product = (
+                self.env["product.product"]
+                .sudo()
+                .create(
+                    {
+                        "name": request.product_name,
+                        "default_code": self.env["ir.sequence"].next_by_code("mall.product.code"),
+                        "barcode": request.barcode or False,
+                        "list_price": request.list_price,
+                        "type": "consu",
+                    }
+                )
+            )
+            request.product_id = product
+            request.contract_id.sudo().with_context(mall_amendment_apply=True).write(
+                {"product_ids": [(4, product.id)]}
+            )
+        return True
+
+    def action_refuse(self):
+        if self.filtered(lambda r: r.state in ("reviewed", "refused")):
+            raise UserError(self.env._("Finished requests cannot be refused."))
+        if not self.env.user.has_group("mall_consignment.group_buyer"):
+            raise AccessError(self.env._("Only the buyer or procurement refuses a request."))
+        self.write({"state": "refused"})
+        return True

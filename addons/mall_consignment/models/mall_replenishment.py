@@ -1,0 +1,130 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class MallReplenishment(models.Model):
+    """P2 replenishment notice from a floor to a supplier; for a distribution contract
+    it becomes a purchase RFQ (the mall buys the goods)."""
+
+    _name = "mall.replenishment"
+    _description = "Replenishment Notice"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "id desc"
+
+    name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/")
+    counter_id = fields.Many2one("mall.counter", required=True, tracking=True, index=True)
+    floor_id = fields.Many2one(related="counter_id.floor_id", store=True)
+    contract_id = fields.Many2one(
+        "mall.contract",
+        required=True,
+        tracking=True,
+        domain="[('counter_ids', 'in', counter_id), ('state', 'in', ('signed', 'active'))]",
+    )
+    contract_type = fields.Selection(related="contract_id.contract_type")
+    partner_id = fields.Many2one(related="contract_id.partner_id", store=True, string="Supplier")
+    company_id = fields.Many2one(related="contract_id.company_id", store=True)
+    date_needed = fields.Date(string="Needed By", required=True, tracking=True)
+    line_ids = fields.One2many("mall.replenishment.line", "replenishment_id", string="Products")
+    purchase_id = fields.Many2one("purchase.order", string="RFQ", readonly=True, copy=False)
+    note = fields.Text()
+    state = fields.Selection(
+        [("draft", "Draft"), ("sent", "Sent"), ("done", "Received"), ("cancel", "Cancelled")],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+        copy=False,
+    )
+
+    @api.onchange("counter_id")
+    def _onchange_counter_id(self):
+        self.contract_id = self.counter_id.contract_id
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("mall.replenishment")
+        return super().create(vals_list)
+
+    def action_send(self):
+        for notice in self:
+            if notice.state != "draft":
+                raise UserError(
+                    self.env._("Notice %(name)s was already sent.", name=notice.display_name)
+                )
+            if not notice.line_ids:
+                raise UserError(
+                    self.env._("Notice %(name)s has no products.", name=notice.display_name)
+                )
+            unlisted = notice.line_ids.product_id - notice.contract_id.product_ids
+            if unlisted:
+                raise UserError(
+                    self.env._(
+                        "Notice %(name)s: %(products)s not listed in contract %(contract)s.",
+                        name=notice.display_name,
+                        products=", ".join(unlisted.mapped("display_name")),
+                        contract=notice.contract_id.name,
+                    )
+                )
+            if notice.contract_type == "distribution":
+                notice.purchase_id = notice._create_rfq()
+            notice.message_post(
+                body=self.env._(
+                    "Replenishment notice sent to %(supplier)s.", supplier=notice.partner_id.name
+                ),
+                partner_ids=notice.partner_id.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        self.write({"state": "sent"})
+        return True
+
+    def _create_rfq(self):
+        self.ensure_one()
+        return (
+            self.env["purchase.order"]
+            .sudo()
+            .create(
+                {
+                    "partner_id": self.partner_id.id,
+                    "origin": self.name,
+                    "date_planned": self.date_needed,
+                    "company_id": self.company_id.id,
+                    "order_line": [
+                        (
+                            0,
+                            0,
+                            {
+                                "product_id": line.product_id.id,
+                                "product_qty": line.quantity,
+                                "date_planned": self.date_needed,
+                            },
+                        )
+                        for line in self.line_ids
+                    ],
+                }
+            )
+        )
+
+    def action_done(self):
+        if self.filtered(lambda n: n.state != "sent"):
+            raise UserError(self.env._("Only sent notices can be marked received."))
+        self.write({"state": "done"})
+        return True
+
+    def action_cancel(self):
+        if self.filtered(lambda n: n.state == "done"):
+            raise UserError(self.env._("A received notice cannot be cancelled."))
+        self.purchase_id.filtered(lambda po: po.state in ("draft", "sent")).sudo().button_cancel()
+        self.write({"state": "cancel"})
+        return True
+
+    def action_view_rfq(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "purchase.order",
+            "res_id": self.purchase_id.id,
+            "view_mode": "form",
+        }

@@ -1,0 +1,605 @@
+import csv
+import hashlib
+import io
+from datetime import date as Date
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+# File columns: accepted headers (English or Chinese) for each field.
+COLUMNS = {
+    "date": ("date", "日期"),
+    "counter": ("counter", "专柜", "专柜编码"),
+    "product": ("product", "商品", "商品编码"),
+    "quantity": ("quantity", "数量"),
+    "amount": ("amount", "金额", "实收金额"),
+    "discount": ("discount", "折扣", "让利金额"),
+}
+REQUIRED_COLUMNS = ("date", "counter", "product", "amount")
+# Columns COPY writes; the other columns are NULL (partner and currency are related).
+COPY_COLUMNS = (
+    "date",
+    "counter_id",
+    "floor_id",
+    "company_id",
+    "contract_id",
+    "product_id",
+    "quantity",
+    "amount",
+    "discount_amount",
+    "source",
+    "batch_id",
+    "sale_line_id",
+    "create_uid",
+    "write_uid",
+    "create_date",
+    "write_date",
+)
+
+
+class LedgerRow:
+    """One row on its way into the ledger, with its label for error messages."""
+
+    __slots__ = (
+        "amount",
+        "contract_id",
+        "counter_id",
+        "date",
+        "discount",
+        "label",
+        "product_id",
+        "quantity",
+        "sale_line_id",
+    )
+
+    def __init__(self, label, **values):
+        self.label = label
+        self.contract_id = None
+        self.sale_line_id = None
+        for key, value in values.items():
+            setattr(self, key, value)
+
+
+class MallSaleLine(models.Model):
+    """The sales ledger (T2): net takings per counter, day and product, whatever their
+    source (till files, sale orders, a future Point of Sale bridge)."""
+
+    _name = "mall.sale.line"
+    _description = "Sales Ledger Row"
+    _order = "date desc, id desc"
+
+    date = fields.Date(required=True, index=True)
+    counter_id = fields.Many2one("mall.counter", required=True, index=True, ondelete="restrict")
+    floor_id = fields.Many2one(
+        related="counter_id.floor_id", store=True, string="Floor", index=False
+    )
+    company_id = fields.Many2one(related="counter_id.company_id", store=True, index=False)
+    contract_id = fields.Many2one(
+        "mall.contract",
+        compute="_compute_contract_id",
+        store=True,
+        index=True,
+        ondelete="restrict",
+        help="The contract in force for the counter on the date.",
+    )
+    partner_id = fields.Many2one(related="contract_id.partner_id", string="Supplier")
+    product_id = fields.Many2one("product.product", required=True, ondelete="restrict", index=False)
+    quantity = fields.Float(digits="Product Unit of Measure", default=1.0)
+    amount = fields.Monetary(
+        string="Net Amount", required=True, help="Takings collected after till discounts."
+    )
+    discount_amount = fields.Monetary(string="Till Discount", help="Discount given at the till.")
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    source = fields.Selection(
+        [
+            ("till", "Till File"),
+            ("sale", "Sale Order"),
+            ("manual", "Manual"),
+            ("pos", "Point of Sale"),
+        ],
+        required=True,
+        default="manual",
+    )
+    batch_id = fields.Many2one("mall.sale.batch", string="Import", index=True, readonly=True)
+    sale_line_id = fields.Many2one("sale.order.line", readonly=True, index="btree_not_null")
+
+    # ------------------------------------------------------------------ ORM path
+    @api.depends("counter_id", "date")
+    def _compute_contract_id(self):
+        pairs = {(line.counter_id.id, line.date) for line in self if line.counter_id}
+        contracts = self._resolve_contracts(pairs)
+        for line in self:
+            line.contract_id = contracts.get((line.counter_id.id, line.date), False)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        rows = [
+            LedgerRow(
+                self.env._("Row %(number)s", number=number),
+                date=fields.Date.to_date(vals.get("date")),
+                counter_id=vals.get("counter_id"),
+                product_id=vals.get("product_id"),
+                quantity=vals.get("quantity", 1.0),
+                amount=vals.get("amount", 0.0),
+                discount=vals.get("discount_amount", 0.0),
+            )
+            for number, vals in enumerate(vals_list, 1)
+        ]
+        errors = self._ledger_check(rows)
+        if errors:
+            raise ValidationError("\n".join(message for _label, _column, message in errors))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if self.filtered("batch_id") and not self.env.su:
+            raise UserError(
+                self.env._("Imported ledger rows cannot be changed; import a correction.")
+            )
+        return super().write(vals)
+
+    # ------------------------------------------------------------------ checks
+    @api.model
+    def _column_label(self, column):
+        _ = self.env._
+        return {
+            "date": _("date"),
+            "counter": _("counter"),
+            "product": _("product"),
+            "quantity": _("quantity"),
+            "amount": _("amount"),
+            "discount": _("discount"),
+        }[column]
+
+    @api.model
+    def _resolve_contracts(self, pairs):
+        """{(counter id, date): contract id} for the contracts in force (signed or later,
+        up to their termination) — one query whatever the number of pairs."""
+        if not pairs:
+            return {}
+        counter_ids, dates = zip(*pairs, strict=True)
+        self.env["mall.contract"].flush_model(
+            ["state", "date_start", "date_end", "date_terminated", "counter_ids"]
+        )
+        self.env.cr.execute(
+            """
+            SELECT p.counter_id, p.day, MIN(c.id)
+              FROM unnest(%s::int[], %s::date[]) AS p(counter_id, day)
+              JOIN mall_contract_counter_rel r ON r.counter_id = p.counter_id
+              JOIN mall_contract c ON c.id = r.contract_id
+             WHERE c.state IN ('signed', 'active', 'expired', 'terminated')
+               AND p.day BETWEEN c.date_start AND COALESCE(c.date_terminated, c.date_end)
+             GROUP BY p.counter_id, p.day
+            """,
+            [list(counter_ids), list(dates)],
+        )
+        return {
+            (counter_id, day): contract_id
+            for counter_id, day, contract_id in self.env.cr.fetchall()
+        }
+
+    @api.model
+    def _ledger_check(self, rows):
+        """Validate rows in batch: counter, date in a contract, product listed (C7),
+        amounts. Sets each row's contract. Returns [(label, column, message)]; the
+        number of queries does not depend on the number of rows."""
+        _ = self.env._
+        errors = []
+        for row in rows:
+            if not row.counter_id:
+                errors.append(
+                    (row.label, "counter", _("%(row)s: counter is missing.", row=row.label))
+                )
+            if not row.product_id:
+                errors.append(
+                    (row.label, "product", _("%(row)s: product is missing.", row=row.label))
+                )
+            if not row.date:
+                errors.append((row.label, "date", _("%(row)s: date is missing.", row=row.label)))
+            for column, value in (
+                ("amount", row.amount),
+                ("discount", row.discount),
+                ("quantity", row.quantity),
+            ):
+                if value is not None and value < 0:
+                    errors.append(
+                        (
+                            row.label,
+                            column,
+                            _(
+                                "%(row)s: %(column)s cannot be negative.",
+                                row=row.label,
+                                column=self._column_label(column),
+                            ),
+                        )
+                    )
+        errors += self._counter_right_errors(rows)
+        valid = [row for row in rows if row.counter_id and row.date]
+        contracts = self._resolve_contracts({(row.counter_id, row.date) for row in valid})
+        contract_ids = set(contracts.values())
+        listed = set()
+        if contract_ids:
+            self.env.cr.execute(
+                "SELECT contract_id, product_id FROM mall_contract_product_rel "
+                "WHERE contract_id IN %s",
+                [tuple(contract_ids)],
+            )
+            listed = set(self.env.cr.fetchall())
+        for row in valid:
+            row.contract_id = contracts.get((row.counter_id, row.date))
+            if not row.contract_id:
+                errors.append(
+                    (
+                        row.label,
+                        "date",
+                        _(
+                            "%(row)s: no contract covers this counter on %(date)s.",
+                            row=row.label,
+                            date=row.date,
+                        ),
+                    )
+                )
+            elif row.product_id and (row.contract_id, row.product_id) not in listed:
+                errors.append(
+                    (
+                        row.label,
+                        "product",
+                        _(
+                            "%(row)s: the product is not listed in the counter's contract (C7).",
+                            row=row.label,
+                        ),
+                    )
+                )
+        return errors
+
+    @api.model
+    def _counter_right_errors(self, rows):
+        """Floor staff load rows only for the counters of their own floors (the bulk
+        path writes with COPY, so the record rules are applied here)."""
+        user = self.env.user
+        if self.env.su or user.has_group("mall_consignment.group_marketing_head"):
+            return []
+        counter_ids = {row.counter_id for row in rows if row.counter_id}
+        if not counter_ids:
+            return []
+        own = self.env["mall.counter"].search(
+            [
+                ("id", "in", list(counter_ids)),
+                "|",
+                ("floor_id.manager_ids", "in", user.id),
+                ("floor_id.accountant_ids", "in", user.id),
+            ]
+        )
+        own_ids = set(own.ids)
+        return [
+            (
+                row.label,
+                "counter",
+                self.env._(
+                    "%(row)s: you may not record sales for this counter: it is not on your floor.",
+                    row=row.label,
+                ),
+            )
+            for row in rows
+            if row.counter_id and row.counter_id not in own_ids
+        ]
+
+    # ------------------------------------------------------------------ bulk path
+    @api.model
+    def _ledger_insert(self, rows, source, batch):
+        """Write checked rows with COPY (the fast path of bulk imports)."""
+        if not rows:
+            return
+        counters = self.env["mall.counter"].browse({row.counter_id for row in rows})
+        floor_company = {c.id: (c.floor_id.id, c.company_id.id) for c in counters}
+        uid = self.env.uid
+        now = fields.Datetime.to_string(fields.Datetime.now())
+        buffer = io.StringIO()
+        for row in rows:
+            floor_id, company_id = floor_company[row.counter_id]
+            values = (
+                row.date.isoformat(),
+                row.counter_id,
+                floor_id,
+                company_id,
+                row.contract_id,
+                row.product_id,
+                row.quantity if row.quantity is not None else 1.0,
+                row.amount,
+                row.discount or 0.0,
+                source,
+                batch.id,
+                row.sale_line_id,
+                uid,
+                uid,
+                now,
+                now,
+            )
+            buffer.write("\t".join(r"\N" if v is None else str(v) for v in values))
+            buffer.write("\n")
+        buffer.seek(0)
+        self.env.flush_all()
+        self.env.cr._obj.copy_expert(
+            f"COPY mall_sale_line ({', '.join(COPY_COLUMNS)}) FROM STDIN", buffer
+        )
+        self.invalidate_model()
+        batch.invalidate_recordset()
+
+    @api.model
+    def _ledger_load(self, rows, source, name, checksum=None):
+        """Check then insert rows as one batch; all or nothing. Returns (batch, errors)."""
+        self.check_access("create")
+        errors = self._ledger_check(rows)
+        if errors:
+            return self.env["mall.sale.batch"], errors
+        return self._ledger_store(rows, source, name, checksum), []
+
+    @api.model
+    def _ledger_store(self, rows, source, name, checksum=None):
+        """Write checked rows as one new batch."""
+        batch = self.env["mall.sale.batch"].create(
+            {
+                "name": name,
+                "checksum": checksum,
+                "source": source,
+                "row_count": len(rows),
+                "amount_total": sum(row.amount for row in rows),
+                "discount_total": sum(row.discount or 0.0 for row in rows),
+            }
+        )
+        self._ledger_insert(rows, source, batch)
+        return batch
+
+    # ------------------------------------------------------------------ files
+    @api.model
+    def _read_file(self, content, filename):
+        """Rows of a till file as (row number, {column: text}); file-level problems
+        (encoding, format, headers) raise a UserError naming them."""
+        _ = self.env._
+        if (filename or "").lower().endswith(".xlsx"):
+            table = self._read_xlsx(content)
+        else:
+            try:
+                text = content.decode("utf-8-sig")
+            except UnicodeDecodeError as error:
+                raise UserError(
+                    _(
+                        "The file is not UTF-8 encoded text (byte %(position)s). "
+                        "Save it as CSV UTF-8.",
+                        position=error.start,
+                    )
+                ) from error
+            try:
+                table = list(csv.reader(io.StringIO(text), strict=True))
+            except csv.Error as error:
+                raise UserError(
+                    _("The file is not a valid CSV file: %(error)s", error=str(error))
+                ) from error
+        table = [row for row in table if any(str(cell).strip() for cell in row if cell is not None)]
+        if not table:
+            raise UserError(_("The file is empty."))
+        header = [str(cell or "").strip().lower() for cell in table[0]]
+        positions = {}
+        for column, names in COLUMNS.items():
+            for name in names:
+                if name in header:
+                    positions[column] = header.index(name)
+        missing = [column for column in REQUIRED_COLUMNS if column not in positions]
+        if missing:
+            raise UserError(
+                _(
+                    "The file lacks the columns: %(columns)s. Expected headers: "
+                    "date, counter, product, quantity, amount, discount.",
+                    columns=", ".join(missing),
+                )
+            )
+        width = len(header)
+        result = []
+        for number, cells in enumerate(table[1:], 2):
+            cells = list(cells) + [None] * (width - len(cells))
+            result.append((number, {column: cells[index] for column, index in positions.items()}))
+        return result
+
+    @api.model
+    def _read_xlsx(self, content):
+        import openpyxl
+
+        try:
+            book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        except Exception as error:
+            raise UserError(self.env._("The file is not a readable XLSX workbook.")) from error
+        return [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+
+    @api.model
+    def _parse_rows(self, table):
+        """Turn file rows into LedgerRows; returns (rows, errors) with conversion errors."""
+        _ = self.env._
+        codes = {str(cells.get("counter") or "").strip() for _n, cells in table}
+        products = {str(cells.get("product") or "").strip() for _n, cells in table}
+        counters = dict(
+            self.env["mall.counter"]
+            .with_context(active_test=False)
+            ._read_group([("code", "in", list(codes))], ["code"], ["id:min"])
+        )
+        product_ids = dict(
+            self.env["product.product"]._read_group(
+                [("default_code", "in", list(products))], ["default_code"], ["id:min"]
+            )
+        )
+        dates = {}
+        rows, errors = [], []
+        for number, cells in table:
+            label = _("Row %(number)s", number=number)
+            row_errors = []
+
+            fail = row_errors.append
+
+            raw_date = cells.get("date")
+            day = dates.get(raw_date)
+            if day is None:
+                try:
+                    day = (
+                        raw_date
+                        if isinstance(raw_date, Date)
+                        else Date.fromisoformat(str(raw_date).strip()[:10])
+                    )
+                    if hasattr(day, "date"):
+                        day = day.date()
+                except ValueError:
+                    day = False
+                dates[raw_date] = day
+            if not day:
+                fail(
+                    (
+                        label,
+                        "date",
+                        _(
+                            "%(row)s: date %(value)s is not a date (YYYY-MM-DD).",
+                            row=label,
+                            value=raw_date,
+                        ),
+                    )
+                )
+            code = str(cells.get("counter") or "").strip()
+            counter_id = counters.get(code)
+            if not counter_id:
+                fail(
+                    (
+                        label,
+                        "counter",
+                        _("%(row)s: counter %(value)s does not exist.", row=label, value=code),
+                    )
+                )
+            product = str(cells.get("product") or "").strip()
+            product_id = product_ids.get(product)
+            if not product_id:
+                fail(
+                    (
+                        label,
+                        "product",
+                        _("%(row)s: product %(value)s does not exist.", row=label, value=product),
+                    )
+                )
+            numbers = {}
+            for column, default in (("quantity", 1.0), ("amount", None), ("discount", 0.0)):
+                raw = cells.get(column)
+                if raw is None or str(raw).strip() == "":
+                    numbers[column] = default
+                    if default is None:
+                        fail(
+                            (
+                                label,
+                                column,
+                                _(
+                                    "%(row)s: %(column)s is missing.",
+                                    row=label,
+                                    column=self._column_label(column),
+                                ),
+                            )
+                        )
+                    continue
+                try:
+                    numbers[column] = round(float(str(raw).replace(",", "").strip()), 2)
+                except ValueError:
+                    numbers[column] = None
+                    fail(
+                        (
+                            label,
+                            column,
+                            _(
+                                "%(row)s: %(column)s %(value)s is not a number.",
+                                row=label,
+                                column=self._column_label(column),
+                                value=raw,
+                            ),
+                        )
+                    )
+            if row_errors:
+                errors.extend(row_errors)
+                continue
+            rows.append(
+                LedgerRow(
+                    label,
+                    date=day,
+                    counter_id=counter_id,
+                    product_id=product_id,
+                    quantity=numbers["quantity"],
+                    amount=numbers["amount"],
+                    discount=numbers["discount"],
+                )
+            )
+        return rows, errors
+
+    @api.model
+    def _import_file(self, content, filename):
+        """Import a till file whole, or nothing: returns (batch, errors)."""
+        checksum = hashlib.sha256(content).hexdigest()
+        if self.env["mall.sale.batch"].search_count(
+            [("checksum", "=", checksum), ("company_id", "=", self.env.company.id)]
+        ):
+            raise UserError(
+                self.env._(
+                    "File %(file)s has already been imported into the sales ledger.", file=filename
+                )
+            )
+        self.check_access("create")
+        rows, errors = self._parse_rows(self._read_file(content, filename))
+        check_errors = self._ledger_check(rows)
+        if errors or check_errors:
+            return self.env["mall.sale.batch"], errors + check_errors
+        return self._ledger_store(rows, "till", filename, checksum), []
+
+    @api.model
+    def _errors_csv(self, errors):
+        """The per-row error report users download, as UTF-8 CSV bytes (Excel-friendly)."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        _ = self.env._
+        writer.writerow([_("Row"), _("Column"), _("Error")])
+        for label, column, message in errors:
+            writer.writerow([label, self._column_label(column), message])
+        return buffer.getvalue().encode("utf-8-sig")
+
+    # ------------------------------------------------------------------ demo
+    @api.model
+    def _demo_generate_sales(self, days=90, seed=2026):
+        """Demo: three months of daily takings for every consignment contract in force."""
+        import random
+
+        rng = random.Random(seed)
+        today = fields.Date.context_today(self)
+        contracts = self.env["mall.contract"].search(
+            [
+                ("state", "in", ("active", "expired", "terminated")),
+                ("contract_type", "=", "consignment"),
+            ]
+        )
+        rows = []
+        for offset in range(days, 0, -1):
+            day = fields.Date.subtract(today, days=offset)
+            weekend = day.weekday() >= 5
+            for contract in contracts:
+                end = contract.date_terminated or contract.date_end
+                if not (contract.date_start <= day <= end) or not contract.product_ids:
+                    continue
+                base = (contract.monthly_target or 90000.0) / 30.0
+                for counter in contract.counter_ids:
+                    for product in contract.product_ids[:3]:
+                        gross = round(
+                            base / 3 * rng.uniform(0.55, 1.35) * (1.4 if weekend else 1.0), 2
+                        )
+                        discount = round(gross * rng.choice((0, 0, 0.05, 0.1)), 2)
+                        rows.append(
+                            LedgerRow(
+                                "demo",
+                                date=day,
+                                counter_id=counter.id,
+                                product_id=product.id,
+                                quantity=float(rng.randint(1, 6)),
+                                amount=round(gross - discount, 2),
+                                discount=discount,
+                            )
+                        )
+        batch, errors = self._ledger_load(rows, "till", "demo-tills.csv", "demo")
+        if errors:
+            raise UserError("\n".join(message for _l, _c, message in errors[:10]))
+        return batch
