@@ -290,6 +290,7 @@ class MallContract(models.Model):
                 "SELECT id FROM mall_counter WHERE id IN %s ORDER BY id FOR UPDATE",
                 [tuple(counters.ids)],
             )
+        self._raise_if_overlap()
         today = fields.Date.context_today(self)
         for contract in self:
             contract.write(

@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class MallContractTier(models.Model):
@@ -19,11 +20,24 @@ class MallContractTier(models.Model):
     )
 
     _sql_constraints = [
-        ("rate_range", "CHECK(rate >= 0 AND rate <= 100)", "A bracket rate must be 0-100%."),
-        ("lower_bound_positive", "CHECK(lower_bound >= 0)", "A bracket cannot start below 0."),
         (
             "one_owner",
             "CHECK((contract_id IS NULL) != (amendment_id IS NULL))",
             "A bracket belongs to a contract or to a supplementary agreement.",
         ),
     ]
+
+    @api.constrains("rate", "lower_bound")
+    def _check_rate(self):
+        for tier in self:
+            if not 0.0 <= tier.rate <= 100.0:
+                raise ValidationError(
+                    self.env._(
+                        "A bracket rate must be between 0 and 100 (bracket from %(bound)s: "
+                        "%(rate)s).",
+                        bound=tier.lower_bound,
+                        rate=tier.rate,
+                    )
+                )
+            if tier.lower_bound < 0:
+                raise ValidationError(self.env._("A commission bracket cannot start below 0."))

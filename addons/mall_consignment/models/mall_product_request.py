@@ -63,7 +63,7 @@ class MallProductRequest(models.Model):
                 vals["name"] = self.env["ir.sequence"].next_by_code("mall.product.request")
         return super().create(vals_list)
 
-    def _advance(self, from_state, to_state):
+    def _check_step_group(self, to_state):
         group, _step = STEP_GROUPS[to_state]
         if not self.env.user.has_group(group):
             raise AccessError(
@@ -72,6 +72,9 @@ class MallProductRequest(models.Model):
                     state=dict(self._fields["state"]._description_selection(self.env))[to_state],
                 )
             )
+
+    def _advance(self, from_state, to_state):
+        self._check_step_group(to_state)
         for request in self:
             if request.state != from_state:
                 raise UserError(
@@ -92,6 +95,7 @@ class MallProductRequest(models.Model):
     def action_review(self):
         """Procurement review: quality and price checked, a product code from the
         sequence, and the product joins the contract's list (C7)."""
+        self._check_step_group("reviewed")
         for request in self:
             if not (request.quality_checked and request.price_checked):
                 raise UserError(

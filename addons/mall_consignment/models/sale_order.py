@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import fields, models
 from odoo.exceptions import ValidationError
 
 from .mall_sale_line import LedgerRow
@@ -19,7 +19,7 @@ class SaleOrder(models.Model):
             lines = order.order_line.filtered("mall_counter_id")
             if not lines:
                 continue
-            day = order.date_order.date()
+            day = fields.Date.context_today(order, order.date_order)
             rows = [
                 LedgerRow(
                     f"{order.name} / {line.product_id.display_name}",
