@@ -198,7 +198,16 @@ class MallContract(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        locked = set(self.TERM_FIELDS) | {"counter_ids", "date_start", "partner_id", "brand_id"}
+        locked = set(self.TERM_FIELDS) | {
+            "counter_ids",
+            "product_ids",
+            "date_start",
+            "date_end",
+            "partner_id",
+            "brand_id",
+            "contract_type",
+            "quality_standard",
+        }
         if locked & set(vals) and not self.env.context.get("mall_amendment_apply"):
             signed = self.filtered(lambda c: c.state in SIGNED_STATES)
             if signed:

@@ -49,6 +49,8 @@ class TestContractFlow(MallCase):
             {"commission_rate": 18.0},
             {"counter_ids": [(4, self.counter_b.id)]},
             {"tier_ids": [(0, 0, {"lower_bound": 0, "rate": 5})]},
+            {"product_ids": [(4, self.unlisted.id)]},
+            {"date_end": date(2031, 12, 31)},
         ):
             with self.subTest(values=values), self.refused(UserError, "supplementary"):
                 contract.with_user(self.head).write(values)
