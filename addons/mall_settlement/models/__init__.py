@@ -1,0 +1,8 @@
+from . import (
+    res_company,
+    res_config_settings,
+    mall_charge_type,
+    mall_supplier_charge,
+    mall_settlement_period,
+    mall_settlement_statement,
+)

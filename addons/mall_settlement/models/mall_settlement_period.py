@@ -1,0 +1,413 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.mall_consignment.models.mall_contract import SIGNED_STATES
+
+SETTLED_STATES = ("confirmed", "invoiced", "paid")
+
+
+class MallSettlementPeriod(models.Model):
+    """A monthly settlement period (T1): from the day after the previous cutoff to the
+    cutoff day; draft → prepared → reconciling → closed."""
+
+    _name = "mall.settlement.period"
+    _description = "Settlement Period"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_from desc, id desc"
+
+    name = fields.Char(
+        compute="_compute_name", store=True, precompute=True, readonly=False, required=True
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    date_from = fields.Date(
+        string="From", required=True, tracking=True, default=lambda self: self._default_dates()[0]
+    )
+    date_to = fields.Date(
+        string="To", required=True, tracking=True, default=lambda self: self._default_dates()[1]
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("prepared", "Prepared"),
+            ("reconciling", "Reconciling"),
+            ("closed", "Closed"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    statement_ids = fields.One2many("mall.settlement.statement", "period_id", string="Statements")
+    statement_count = fields.Integer(compute="_compute_totals")
+    net_sales_total = fields.Monetary(string="Net Sales", compute="_compute_totals")
+    payable_total = fields.Monetary(string="Payable", compute="_compute_totals")
+    date_prepared = fields.Datetime(string="Prepared On", readonly=True, copy=False)
+
+    # ------------------------------------------------------------------ defaults
+    @api.model
+    def _default_dates(self):
+        """The last complete period (its cutoff day is today or before)."""
+        company = self.env.company
+        today = fields.Date.context_today(self)
+        year, month = today.year, today.month
+        if today.day < (company.mall_cutoff_day or 25):
+            previous = today.replace(day=1) - timedelta(days=1)
+            year, month = previous.year, previous.month
+        return company._mall_period_dates(year, month)
+
+    @api.depends("date_to")
+    def _compute_name(self):
+        for period in self:
+            period.name = period.date_to.strftime("%Y-%m") if period.date_to else "/"
+
+    def _compute_totals(self):
+        groups = self.env["mall.settlement.statement"]._read_group(
+            [("period_id", "in", self.ids)],
+            ["period_id"],
+            ["__count", "net_sales:sum", "payable:sum"],
+        )
+        totals = {period.id: (count, net, pay) for period, count, net, pay in groups}
+        for period in self:
+            count, net, pay = totals.get(period.id, (0, 0.0, 0.0))
+            period.statement_count = count
+            period.net_sales_total = net
+            period.payable_total = pay
+
+    # ------------------------------------------------------------------ constraints
+    @api.constrains("date_from", "date_to", "company_id")
+    def _check_dates(self):
+        for period in self:
+            if period.date_to < period.date_from:
+                raise ValidationError(
+                    self.env._(
+                        "Period %(period)s ends before it starts.", period=period.display_name
+                    )
+                )
+        self._raise_if_overlap()
+
+    def _raise_if_overlap(self):
+        """A company's periods never overlap (so a ledger row is settled once)."""
+        if not self:
+            return
+        self.env.flush_all()
+        self.env.cr.execute(
+            """
+            SELECT p.name, o.name, o.state
+              FROM mall_settlement_period p
+              JOIN mall_settlement_period o
+                ON o.company_id = p.company_id AND o.id != p.id
+               AND daterange(p.date_from, p.date_to, '[]')
+                && daterange(o.date_from, o.date_to, '[]')
+             WHERE p.id IN %s
+             LIMIT 1
+            """,
+            [tuple(self.ids)],
+        )
+        row = self.env.cr.fetchone()
+        if row:
+            raise ValidationError(
+                self.env._(
+                    "Settlement period %(period)s overlaps period %(other)s (%(state)s) of the "
+                    "same company.",
+                    period=row[0],
+                    other=row[1],
+                    state=dict(self._fields["state"]._description_selection(self.env))[row[2]],
+                )
+            )
+
+    # ------------------------------------------------------------------ CRUD
+    @api.model
+    def create_for_month(self, year, month, company=None):
+        """The period of ``month`` by the company's cutoff day (T1)."""
+        company = company or self.env.company
+        date_from, date_to = company._mall_period_dates(year, month)
+        return self.create({"company_id": company.id, "date_from": date_from, "date_to": date_to})
+
+    def write(self, vals):
+        if {"date_from", "date_to", "company_id"} & set(vals) and any(
+            period.state != "draft" for period in self
+        ):
+            raise UserError(self.env._("Only the dates of a draft period can change."))
+        return super().write(vals)
+
+    def unlink(self):
+        if any(period.state != "draft" for period in self):
+            raise UserError(self.env._("Only draft periods can be deleted."))
+        return super().unlink()
+
+    # ------------------------------------------------------------------ prepare
+    def action_prepare(self):
+        """Compute one statement per consignment contract with sales or charges in the
+        period (T2-T7, T9 classes). Draft statements are recomputed with the same figures;
+        sent or confirmed ones are never touched. One SQL GROUP BY for the ledger, batch
+        creates: the query count does not depend on the number of ledger rows."""
+        for period in self:
+            if period.state not in ("draft", "prepared"):
+                raise UserError(
+                    self.env._(
+                        "Period %(period)s is %(state)s: it can no longer be prepared.",
+                        period=period.name,
+                        state=dict(self._fields["state"]._description_selection(self.env))[
+                            period.state
+                        ],
+                    )
+                )
+            period._raise_if_overlap()
+            period._prepare_statements()
+        self.write({"state": "prepared", "date_prepared": fields.Datetime.now()})
+        return True
+
+    def _ledger_totals(self):
+        """{contract id: (net sales, discounts)} of the period: one GROUP BY."""
+        self.ensure_one()
+        self.env["mall.sale.line"].flush_model(["date", "company_id", "contract_id", "amount"])
+        self.env.cr.execute(
+            """
+            SELECT contract_id, SUM(amount), SUM(COALESCE(discount_amount, 0))
+              FROM mall_sale_line
+             WHERE date BETWEEN %s AND %s
+               AND company_id = %s
+               AND contract_id IS NOT NULL
+             GROUP BY contract_id
+            """,
+            [self.date_from, self.date_to, self.company_id.id],
+        )
+        return {cid: (amount, discount) for cid, amount, discount in self.env.cr.fetchall()}
+
+    def _prepare_statements(self):
+        self.ensure_one()
+        self.env.cr.execute(
+            "SELECT id FROM mall_settlement_period WHERE id = %s FOR UPDATE", [self.id]
+        )
+        Statement = self.env["mall.settlement.statement"]
+        Charge = self.env["mall.supplier.charge"]
+        sales = self._ledger_totals()
+        open_charges = Charge.search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("date", ">=", self.date_from),
+                ("date", "<=", self.date_to),
+                ("generated", "=", False),
+                "|",
+                ("statement_id", "=", False),
+                ("statement_id.state", "=", "draft"),
+            ]
+        )
+        contracts = self.env["mall.contract"].search(
+            [
+                ("id", "in", list(set(sales) | set(open_charges.contract_id.ids))),
+                ("contract_type", "=", "consignment"),
+                ("state", "in", SIGNED_STATES),
+                ("company_id", "=", self.company_id.id),
+            ],
+            order="id",
+        )
+        existing = Statement.search([("period_id", "=", self.id), ("adjustment_of_id", "=", False)])
+        by_contract = {statement.contract_id.id: statement for statement in existing}
+        terms = contracts._terms_batch(self.date_to)
+        figures = Statement._prepare_sales_figures(self, contracts, sales)
+        commissions = Statement._commission_figures(self, contracts, figures, terms)
+        shares = Statement._discount_share(self, contracts, figures, terms)
+        generated = Statement._generated_charges(self, contracts, figures, terms)
+        classes = Statement._priority_classes(self, contracts, figures)
+
+        drafts = existing.filtered(lambda s: s.state == "draft")
+        # Recompute drafts from scratch: their generated charges go, manual ones unlink.
+        drafts.charge_ids.filtered("generated").unlink()
+        drafts.charge_ids.write({"statement_id": False})
+        stale = drafts.filtered(lambda s: s.contract_id not in contracts)
+        stale.unlink()
+
+        new_vals, updates = [], []
+        for contract in contracts:
+            statement = by_contract.get(contract.id)
+            if statement and statement.state != "draft":
+                continue
+            klass, rank_sales, rank_area, per_area = classes[contract.id]
+            vals = {
+                **figures[contract.id],
+                **commissions[contract.id],
+                **shares[contract.id],
+                "counter_area": contract.counter_area,
+                "priority_class": klass,
+                "rank_sales": rank_sales,
+                "rank_area": rank_area,
+                "sales_per_area": per_area,
+            }
+            if statement:
+                updates.append((statement, vals))
+            else:
+                new_vals.append(
+                    {
+                        **vals,
+                        "period_id": self.id,
+                        "contract_id": contract.id,
+                        "partner_id": contract.partner_id.id,
+                    }
+                )
+        for statement, vals in updates:
+            statement.write(vals)
+        created = Statement.with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True
+        ).create(new_vals)
+        targets = {s.contract_id.id: s for s in created}
+        targets.update({s.contract_id.id: s for s, _vals in updates})
+
+        charge_vals = []
+        for contract_id, statement in targets.items():
+            contract = statement.contract_id
+            for charge_type, amount, description in generated.get(contract_id, []):
+                charge_vals.append(
+                    {
+                        "contract_id": contract_id,
+                        "partner_id": contract.partner_id.id,
+                        "company_id": self.company_id.id,
+                        "charge_type": charge_type,
+                        "date": self.date_to,
+                        "amount": amount,
+                        "description": description,
+                        "generated": True,
+                        "statement_id": statement.id,
+                    }
+                )
+        if charge_vals:
+            Charge.with_context(mail_create_nolog=True, mail_create_nosubscribe=True).create(
+                charge_vals
+            )
+        per_statement = {}
+        for charge in open_charges:
+            statement = targets.get(charge.contract_id.id)
+            if statement:
+                per_statement.setdefault(statement, Charge)
+                per_statement[statement] |= charge
+        for statement, charges in per_statement.items():
+            charges.write({"statement_id": statement.id})
+        return created
+
+    # ------------------------------------------------------------------ workflow
+    def action_start_reconciliation(self):
+        for period in self:
+            if period.state != "prepared":
+                raise UserError(
+                    self.env._(
+                        "Period %(period)s must be prepared before reconciliation starts.",
+                        period=period.name,
+                    )
+                )
+        self.write({"state": "reconciling"})
+        return True
+
+    def action_close(self):
+        for period in self:
+            if period.state not in ("prepared", "reconciling"):
+                raise UserError(
+                    self.env._("Period %(period)s cannot be closed now.", period=period.name)
+                )
+            open_statements = period.statement_ids.filtered(lambda s: s.state not in SETTLED_STATES)
+            if open_statements:
+                raise UserError(
+                    self.env._(
+                        "Period %(period)s cannot close: statements %(statements)s are not "
+                        "confirmed yet.",
+                        period=period.name,
+                        statements=", ".join(open_statements[:5].mapped("name")),
+                    )
+                )
+        self.write({"state": "closed"})
+        return True
+
+    def action_view_statements(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "mall_settlement.action_mall_settlement_statement"
+        )
+        action["domain"] = [("period_id", "=", self.id)]
+        action["context"] = {"default_period_id": self.id}
+        return action
+
+    # ------------------------------------------------------------------ cron
+    @api.model
+    def _cron_settlement(self):
+        """Daily: on a company's cutoff day prepare the period ending today and give its
+        floor accountants an activity; on the 27th give finance an activity to confirm
+        and pay the prepared statements."""
+        today = fields.Date.context_today(self)
+        todo = "mail.mail_activity_data_todo"
+        finance = self.env.ref("account.group_account_manager").users
+        for company in self.env["res.company"].search([]):
+            env_company = self.with_company(company)
+            if today.day == company.mall_cutoff_day:
+                period = env_company.search(
+                    [("company_id", "=", company.id), ("date_to", "=", today)], limit=1
+                ) or env_company.create_for_month(today.year, today.month, company)
+                if period.state in ("draft", "prepared"):
+                    period.action_prepare()
+                floors = self.env["mall.floor"].search([("company_id", "=", company.id)])
+                for user in floors.accountant_ids:
+                    period.activity_schedule(
+                        todo,
+                        user_id=user.id,
+                        summary=self.env._(
+                            "Check and send the statements of period %(period)s",
+                            period=period.name,
+                        ),
+                    )
+            if today.day == 27:
+                period = env_company.search(
+                    [("company_id", "=", company.id), ("state", "in", ("prepared", "reconciling"))],
+                    order="date_to desc",
+                    limit=1,
+                )
+                for user in period and finance.filtered(lambda u, c=company: c in u.company_ids):
+                    period.activity_schedule(
+                        todo,
+                        user_id=user.id,
+                        summary=self.env._(
+                            "Confirm and pay the statements of period %(period)s",
+                            period=period.name,
+                        ),
+                    )
+
+    @api.model
+    def _demo_prepare_last_period(self):
+        """Demo: the last complete period with a few charges, prepared."""
+        period = self.search(
+            [("company_id", "=", self.env.company.id), ("date_to", "=", self._default_dates()[1])],
+            limit=1,
+        ) or self.create({})
+        contracts = [
+            self.env.ref(f"mall_consignment.contract_{n:02d}", raise_if_not_found=False)
+            for n in (1, 2, 3, 5)
+        ]
+        charges = []
+        for contract, (charge_type, amount) in zip(
+            contracts,
+            [
+                ("electricity", 860.0),
+                ("promotion", 1500.0),
+                ("advertising", 2000.0),
+                ("storage", 300.0),
+            ],
+            strict=True,
+        ):
+            if contract and contract.contract_type == "consignment":
+                charges.append(
+                    {
+                        "contract_id": contract.id,
+                        "charge_type": charge_type,
+                        "amount": amount,
+                        "date": period.date_to,
+                        "description": "Demo",
+                    }
+                )
+        self.env["mall.supplier.charge"].create(charges)
+        if period.state == "draft":
+            period.action_prepare()
+        return period

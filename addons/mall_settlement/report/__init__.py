@@ -1,0 +1,1 @@
+from . import mall_settlement_period_xlsx

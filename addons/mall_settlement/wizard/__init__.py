@@ -1,0 +1,1 @@
+from . import mall_settlement_payment_wizard
