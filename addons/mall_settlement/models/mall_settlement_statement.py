@@ -90,7 +90,7 @@ class MallSettlementStatement(models.Model):
     shortfall = fields.Monetary(tracking=True, help="T4: max(0, target - net sales) × base rate.")
     charge_ids = fields.One2many("mall.supplier.charge", "statement_id", string="Charges")
     charge_total = fields.Monetary(
-        string="Charges", compute="_compute_amounts", store=True, tracking=True
+        string="Total Charges", compute="_compute_amounts", store=True, tracking=True
     )
     adjustment_of_id = fields.Many2one(
         "mall.settlement.statement",
