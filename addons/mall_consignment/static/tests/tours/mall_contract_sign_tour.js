@@ -3,18 +3,8 @@ import {registry} from "@web/core/registry";
 registry.category("web_tour.tours").add("mall_contract_sign_tour", {
     steps: () => [
         {
-            content: "Show the contracts to review",
-            trigger: ".o_searchview_input",
-            run: "edit 巡检品牌",
-        },
-        {
-            content: "Search by brand",
-            trigger: ".o_searchview_autocomplete .o_menu_item:contains('Brand')",
-            run: "click",
-        },
-        {
-            content: "Drop the default 'In Force' filter",
-            trigger: ".o_searchview_facet:contains('In Force') .o_facet_remove",
+            content: "Drop the default filter of contracts in force to see those in review",
+            trigger: ".o_searchview_facet .o_facet_remove",
             run: "click",
         },
         {
@@ -23,13 +13,17 @@ registry.category("web_tour.tours").add("mall_contract_sign_tour", {
             run: "click",
         },
         {
+            content: "The contract is in review",
+            trigger: ".o_statusbar_status button.o_arrow_button_current[data-value='review']",
+        },
+        {
             content: "Sign it",
             trigger: "button[name='action_sign']",
             run: "click",
         },
         {
             content: "It is active now",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Active')",
+            trigger: ".o_statusbar_status button.o_arrow_button_current[data-value='active']",
         },
     ],
 });
