@@ -3,7 +3,7 @@ from unittest.mock import patch
 
 from odoo import fields
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import SettlementCase
 
@@ -70,3 +70,16 @@ class TestSettlementFlow(SettlementCase):
         with patch.object(fields.Date, "context_today", return_value=date(2029, 3, 27)):
             Period._cron_settlement()
         self.assertIn(self.finance_manager, period.activity_ids.user_id)
+
+    def test_settings_and_period_form_defaults(self):
+        settings = Form(self.env["res.config.settings"])
+        settings.mall_cutoff_day = 20
+        settings.save().execute()
+        self.assertEqual(self.company.mall_cutoff_day, 20)
+        with patch.object(fields.Date, "context_today", return_value=date(2029, 3, 19)):
+            form = Form(self.env["mall.settlement.period"].with_user(self.accountant))
+        # Before the cutoff: the last complete period is February's.
+        self.assertEqual(form.date_from, date(2029, 1, 21))
+        self.assertEqual(form.date_to, date(2029, 2, 20))
+        period = form.save()
+        self.assertEqual(period.name, "2029-02")

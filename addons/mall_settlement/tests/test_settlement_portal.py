@@ -41,6 +41,8 @@ class TestSettlementPortal(HttpCase, SettlementCase):
         statement.action_send()
         foreign = self._other_statement(period)
         self.authenticate("ms_portal", "ms_portal_pwd")
+        response = self.url_open("/my/home")
+        self.assertIn("/my/settlements", response.text)
         response = self.url_open("/my/settlements")
         self.assertEqual(response.status_code, 200)
         self.assertIn(statement.name, response.text)
