@@ -40,7 +40,7 @@ class SettlementPortal(CustomerPortal):
         )
         statements = Statement.search(
             domain,
-            order="period_id desc, id desc",
+            order="id desc",
             limit=self._items_per_page,
             offset=pager["offset"],
         )

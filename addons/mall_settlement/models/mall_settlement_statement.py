@@ -35,7 +35,7 @@ class MallSettlementStatement(models.Model):
     _name = "mall.settlement.statement"
     _description = "Settlement Statement"
     _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
-    _order = "period_id desc, priority_class, id"
+    _order = "id desc"
 
     # Figures a statement keeps once it has left the draft state (T8).
     FIGURE_FIELDS = (

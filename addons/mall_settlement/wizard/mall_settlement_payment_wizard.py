@@ -60,7 +60,9 @@ class MallSettlementPaymentWizard(models.TransientModel):
     @api.depends("amount", "company_id")
     def _compute_statement_ids(self):
         for wizard in self:
-            selected = wizard._selection() if wizard.amount >= 0 else wizard.statement_ids
+            selected = (
+                wizard._selection() if wizard.amount >= 0 else self.env["mall.settlement.statement"]
+            )
             wizard.statement_ids = selected
             wizard.total = sum(selected.mapped("payable"))
 
