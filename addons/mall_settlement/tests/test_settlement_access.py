@@ -52,3 +52,16 @@ class TestSettlementAccess(SettlementCase):
             statement.with_user(stranger).read(["payable"])
         with self.assertRaises(AccessError):
             statement.with_user(portal).write({"note": "x"})
+
+    def test_company_rules(self):
+        other_company = self.env["res.company"].create({"name": "另一商场"})
+        foreign = (
+            self.env["mall.settlement.period"]
+            .with_company(other_company)
+            .create_for_month(2029, 3, other_company)
+        )
+        own = self.period(2029, 3)
+        Period = self.env["mall.settlement.period"].with_user(self.accountant)
+        self.assertEqual(Period.search([("date_to", "=", own.date_to)]), own)
+        with self.assertRaises(AccessError):
+            foreign.with_user(self.accountant).read(["name"])
