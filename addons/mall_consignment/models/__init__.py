@@ -12,6 +12,7 @@ from . import mall_contract_amendment
 from . import mall_supplier_document
 from . import mall_sale_batch
 from . import mall_sale_line
+from . import mall_counter_document
 from . import mall_product_request
 from . import mall_replenishment
 from . import mall_replenishment_line

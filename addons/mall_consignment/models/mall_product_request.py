@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
 STEP_GROUPS = {
@@ -14,20 +14,9 @@ class MallProductRequest(models.Model):
 
     _name = "mall.product.request"
     _description = "New Product Request"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
-    _order = "id desc"
+    _inherit = ["mall.counter.document"]
+    _sequence_code = "mall.product.request"
 
-    name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/")
-    counter_id = fields.Many2one("mall.counter", required=True, tracking=True, index=True)
-    floor_id = fields.Many2one(related="counter_id.floor_id", store=True)
-    contract_id = fields.Many2one(
-        "mall.contract",
-        required=True,
-        tracking=True,
-        domain="[('counter_ids', 'in', counter_id), ('state', 'in', ('signed', 'active'))]",
-    )
-    partner_id = fields.Many2one(related="contract_id.partner_id", store=True, string="Supplier")
-    company_id = fields.Many2one(related="contract_id.company_id", store=True)
     product_name = fields.Char(required=True, tracking=True)
     barcode = fields.Char()
     list_price = fields.Monetary(string="Sales Price", required=True, tracking=True)
@@ -51,17 +40,6 @@ class MallProductRequest(models.Model):
         tracking=True,
         copy=False,
     )
-
-    @api.onchange("counter_id")
-    def _onchange_counter_id(self):
-        self.contract_id = self.counter_id.contract_id
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("mall.product.request")
-        return super().create(vals_list)
 
     def _check_step_group(self, to_state):
         group, _step = STEP_GROUPS[to_state]

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 
@@ -8,21 +8,10 @@ class MallReplenishment(models.Model):
 
     _name = "mall.replenishment"
     _description = "Replenishment Notice"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
-    _order = "id desc"
+    _inherit = ["mall.counter.document"]
+    _sequence_code = "mall.replenishment"
 
-    name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/")
-    counter_id = fields.Many2one("mall.counter", required=True, tracking=True, index=True)
-    floor_id = fields.Many2one(related="counter_id.floor_id", store=True)
-    contract_id = fields.Many2one(
-        "mall.contract",
-        required=True,
-        tracking=True,
-        domain="[('counter_ids', 'in', counter_id), ('state', 'in', ('signed', 'active'))]",
-    )
     contract_type = fields.Selection(related="contract_id.contract_type")
-    partner_id = fields.Many2one(related="contract_id.partner_id", store=True, string="Supplier")
-    company_id = fields.Many2one(related="contract_id.company_id", store=True)
     date_needed = fields.Date(string="Needed By", required=True, tracking=True)
     line_ids = fields.One2many("mall.replenishment.line", "replenishment_id", string="Products")
     purchase_id = fields.Many2one("purchase.order", string="RFQ", readonly=True, copy=False)
@@ -35,17 +24,6 @@ class MallReplenishment(models.Model):
         tracking=True,
         copy=False,
     )
-
-    @api.onchange("counter_id")
-    def _onchange_counter_id(self):
-        self.contract_id = self.counter_id.contract_id
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("mall.replenishment")
-        return super().create(vals_list)
 
     def action_send(self):
         for notice in self:
