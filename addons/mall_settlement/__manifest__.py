@@ -25,5 +25,10 @@
         "views/mall_settlement_menus.xml",
     ],
     "demo": ["demo/mall_settlement_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "mall_settlement/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

@@ -6,3 +6,4 @@ from . import (
     test_settlement_reports,
     test_settlement_portal,
 )
+from . import test_settlement_tour
