@@ -180,11 +180,7 @@ class MallContractTerms(models.AbstractModel):
     def _terms_values(self):
         """The terms as values for a new supplementary agreement."""
         self.ensure_one()
-        values = {
-            name: self[name]
-            for name in self.TERM_FIELDS
-            if name != "tier_ids" and self._fields[name].type != "many2one"
-        }
+        values = {name: self[name] for name in self.TERM_FIELDS if name != "tier_ids"}
         values["tier_ids"] = [
             (0, 0, {"lower_bound": tier.lower_bound, "rate": tier.rate}) for tier in self.tier_ids
         ]

@@ -1,10 +1,13 @@
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.marketing_base.models.common import selection_label
+
+# The group that moves a request to each step.
 STEP_GROUPS = {
-    "requested": ("mall_consignment.group_floor_manager", "submit"),
-    "signed": ("mall_consignment.group_buyer", "sign"),
-    "reviewed": ("mall_consignment.group_marketing_head", "review"),
+    "requested": "mall_consignment.group_floor_manager",
+    "signed": "mall_consignment.group_buyer",
+    "reviewed": "mall_consignment.group_marketing_head",
 }
 
 
@@ -42,12 +45,11 @@ class MallProductRequest(models.Model):
     )
 
     def _check_step_group(self, to_state):
-        group, _step = STEP_GROUPS[to_state]
-        if not self.env.user.has_group(group):
+        if not self.env.user.has_group(STEP_GROUPS[to_state]):
             raise AccessError(
                 self.env._(
                     "You are not allowed to move the request to %(state)s.",
-                    state=dict(self._fields["state"]._description_selection(self.env))[to_state],
+                    state=selection_label(self, "state", to_state),
                 )
             )
 

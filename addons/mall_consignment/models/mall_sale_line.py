@@ -128,6 +128,11 @@ class MallSaleLine(models.Model):
         errors = self._ledger_check(rows, check_rights=False)
         if errors:
             raise ValidationError("\n".join(message for _label, _column, message in errors))
+        # The check resolved each row's contract: no need to resolve it again.
+        vals_list = [
+            {**vals, "contract_id": row.contract_id}
+            for vals, row in zip(vals_list, rows, strict=True)
+        ]
         return super().create(vals_list)
 
     def write(self, vals):

@@ -2,6 +2,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
 
 DOCUMENT_TYPES = [
     ("business_licence", "Business Licence"),
@@ -95,6 +96,39 @@ class MallSupplierDocument(models.Model):
         if operator not in ("=", "!=", "in", "not in"):
             raise ValidationError(self.env._("Unsupported search on validity."))
         values = {value} if isinstance(value, str) else set(value)
-        documents = self.search([]).filtered(lambda d: d.validity in values)
-        positive = operator in ("=", "in")
-        return [("id", "in" if positive else "not in", documents.ids)]
+        today = fields.Date.context_today(self)
+        soon = today + relativedelta(days=EXPIRING_DAYS + 1)
+        by_value = {
+            "expired": self._ends_before(today),
+            "expiring": expression.AND([self._ends_before(soon), ["!", *self._ends_before(today)]]),
+            "valid": ["!", *self._ends_before(soon)],
+        }
+        domain = expression.OR([by_value[v] for v in values if v in by_value] or [[(0, "=", 1)]])
+        return domain if operator in ("=", "in") else ["!", *domain]
+
+    @api.model
+    def _ends_before(self, day):
+        """Domain of the documents whose validity ends before ``day`` (as computed by
+        ``_valid_until``), one term per company for the quality-report months."""
+        quality = expression.OR(
+            [
+                [
+                    ("company_id", "=", company.id),
+                    (
+                        "date_issue",
+                        "<=",
+                        day - relativedelta(months=company.mall_quality_report_months or 12),
+                    ),
+                ]
+                for company in self.env.companies
+            ]
+        )
+        return expression.normalize_domain(
+            expression.OR(
+                [
+                    # Not null first: the domain is negated, and NOT (NULL < day) is NULL.
+                    [("date_expiry", "!=", False), ("date_expiry", "<", day)],
+                    expression.AND([[("document_type", "=", "quality_report")], quality]),
+                ]
+            )
+        )

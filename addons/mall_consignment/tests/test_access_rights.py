@@ -109,6 +109,18 @@ class TestAccessRights(MallCase):
             [("validity", "=", "expired"), ("partner_id", "=", self.supplier.id)]
         )
         self.assertEqual(expired, old_report)
+        # Searching by validity finds what the computed validity says, for every document
+        # (the demo's expired, expiring and valid ones included).
+        documents = Document.search([])
+        for validity in ("valid", "expiring", "expired"):
+            self.assertEqual(
+                Document.search([("validity", "=", validity)]),
+                documents.filtered(lambda d, v=validity: d.validity == v),
+            )
+            self.assertEqual(
+                Document.search([("validity", "!=", validity)]),
+                documents.filtered(lambda d, v=validity: d.validity != v),
+            )
         with self.refused(Exception, "expiry date is before"):
             Document.create(
                 {

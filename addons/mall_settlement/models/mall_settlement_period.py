@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.mall_consignment.models.mall_contract import SIGNED_STATES
+from odoo.addons.marketing_base.models.common import selection_label
 
 SETTLED_STATES = ("confirmed", "invoiced", "paid")
 
@@ -118,7 +119,7 @@ class MallSettlementPeriod(models.Model):
                     "same company.",
                     period=row[0],
                     other=row[1],
-                    state=dict(self._fields["state"]._description_selection(self.env))[row[2]],
+                    state=selection_label(self, "state", row[2]),
                 )
             )
 
@@ -154,9 +155,7 @@ class MallSettlementPeriod(models.Model):
                     self.env._(
                         "Period %(period)s is %(state)s: it can no longer be prepared.",
                         period=period.name,
-                        state=dict(self._fields["state"]._description_selection(self.env))[
-                            period.state
-                        ],
+                        state=selection_label(period, "state"),
                     )
                 )
             period._raise_if_overlap()

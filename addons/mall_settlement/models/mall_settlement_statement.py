@@ -8,6 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.mall_consignment.models.mall_contract_terms import to_cents, to_decimal
+from odoo.addons.marketing_base.models.common import selection_label
 
 PRIORITY_CLASSES = [
     ("a", "A: Top 20% Sales"),
@@ -229,9 +230,7 @@ class MallSettlementStatement(models.Model):
                         "Statement %(statement)s is %(state)s: its figures no longer change. "
                         "Correct it with an adjusting statement in a later period.",
                         statement=locked[0].name,
-                        state=dict(self._fields["state"]._description_selection(self.env))[
-                            locked[0].state
-                        ],
+                        state=selection_label(locked[0], "state"),
                     )
                 )
         return super().write(vals)
@@ -448,9 +447,7 @@ class MallSettlementStatement(models.Model):
                         "Statement %(statement)s must be sent to the supplier before it is "
                         "confirmed (it is %(state)s).",
                         statement=statement.name,
-                        state=dict(self._fields["state"]._description_selection(self.env))[
-                            statement.state
-                        ],
+                        state=selection_label(statement, "state"),
                     )
                 )
         self._create_moves()

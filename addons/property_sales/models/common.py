@@ -1,13 +1,6 @@
 from odoo.exceptions import UserError
 
 
-def selection_label(record, field_name, value=None):
-    """The translated label of a selection value (the record's current one by default)."""
-    field = record._fields[field_name]
-    value = record[field_name] if value is None else value
-    return dict(field._description_selection(record.env)).get(value, "")
-
-
 def check_state_write(records, vals):
     """States move only through the documents' action methods, which write them with
     the ``property_state_change`` context key (RPC writes of ``state`` are refused)."""

@@ -2,7 +2,9 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare
 
-from .common import check_state_write, schedule_for_group, selection_label
+from odoo.addons.marketing_base.models.common import selection_label
+
+from .common import check_state_write, schedule_for_group
 
 DEPOSIT_STATE = [
     ("draft", "Draft"),

@@ -4,7 +4,9 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, format_datetime
 
-from .common import check_state_write, schedule_for_group, selection_label
+from odoo.addons.marketing_base.models.common import selection_label
+
+from .common import check_state_write, schedule_for_group
 
 UNIT_STATE = [
     ("available", "Available"),

@@ -7,7 +7,9 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 from odoo.tools.sql import index_exists
 
-from .common import schedule_for_group, selection_label
+from odoo.addons.marketing_base.models.common import selection_label
+
+from .common import schedule_for_group
 
 _logger = logging.getLogger(__name__)
 
