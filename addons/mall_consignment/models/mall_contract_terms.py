@@ -35,6 +35,7 @@ class MallContractTerms(models.AbstractModel):
         "monthly_target",
         "discount_share_ratio",
         "sponsorship_fee",
+        "sponsorship_frequency",
         "rebate_rate",
         "quality_deposit",
         "staff_wage_cost",
@@ -61,6 +62,14 @@ class MallContractTerms(models.AbstractModel):
         help="Share of a till discount the supplier bears (让利分担比例); the mall bears the rest.",
     )
     sponsorship_fee = fields.Monetary(tracking=True)
+    sponsorship_frequency = fields.Selection(
+        [("once", "Once"), ("monthly", "Monthly"), ("yearly", "Yearly")],
+        required=True,
+        default="monthly",
+        tracking=True,
+        help="How often the settlement charges the sponsorship fee: once (in the first "
+        "period of the contract), every month, or once a year.",
+    )
     rebate_rate = fields.Float(string="Rebate Rate (%)", digits=(5, 2), tracking=True)
     quality_deposit = fields.Monetary(tracking=True)
     staff_wage_cost = fields.Monetary(string="Monthly Staff Wage Cost", tracking=True)

@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class MallFloor(models.Model):
@@ -36,6 +37,19 @@ class MallFloor(models.Model):
     _sql_constraints = [
         ("code_company_uniq", "unique(code, company_id)", "A floor code must be unique."),
     ]
+
+    @api.constrains("name", "code")
+    def _check_lengths(self):
+        for floor in self:
+            for name, limit in (("name", 100), ("code", 32)):
+                if len(floor[name] or "") > limit:
+                    raise ValidationError(
+                        self.env._(
+                            "Floor: %(field)s is longer than %(limit)s characters.",
+                            field=floor._fields[name].get_description(self.env)["string"],
+                            limit=limit,
+                        )
+                    )
 
     def _compute_counter_stats(self):
         for floor in self:
