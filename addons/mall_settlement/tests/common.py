@@ -1,8 +1,17 @@
+import io
 from datetime import date
+
+import PyPDF2
 
 from odoo.tests import new_test_user
 
 from odoo.addons.mall_consignment.tests.common import MallCase
+
+
+def pdf_text(pdf_bytes):
+    """Text of a real PDF (PyPDF2)."""
+    reader = PyPDF2.PdfReader(io.BytesIO(pdf_bytes))
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
 class SettlementCase(MallCase):
@@ -73,7 +82,7 @@ class SettlementCase(MallCase):
         return Charge.create(
             {
                 "contract_id": contract.id,
-                "charge_type": charge_type,
+                "charge_type_id": cls.env["mall.charge.type"]._by_code(charge_type).id,
                 "amount": amount,
                 "date": day,
             }
@@ -85,6 +94,15 @@ class SettlementCase(MallCase):
         if user:
             Period = Period.with_user(user)
         return Period.create_for_month(year, month, cls.company)
+
+    def post(self, statement, on_behalf=True):
+        """Send (floor accountant), accept on the supplier's behalf and post (finance)."""
+        if statement.state == "draft":
+            statement.with_user(self.accountant).action_send()
+        if on_behalf and statement.state == "sent":
+            statement.with_user(self.finance).action_supplier_confirm()
+        statement.with_user(self.finance).action_confirm()
+        return statement
 
     def worked_example(self):
         """T-example: flat 20%, target 100,000, s = 60%; N = 80,000, D = 5,000; charges

@@ -1,17 +1,18 @@
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
-from .common import SettlementCase
+from .common import SettlementCase, pdf_text
 
 
 @tagged("post_install", "-at_install")
 class TestSettlementReports(SettlementCase):
     def test_statement_pdf_html_and_period_xlsx(self):
         _contract, period, statement = self.worked_example()
-        Report = self.env["ir.actions.report"]
+        Report = self.env["ir.actions.report"].with_context(lang="zh_CN")
         html, _type = Report._render_qweb_html(
             "mall_settlement.report_settlement_statement", statement.ids
         )
         html = html.decode()
+        # The supplier reads Chinese (its language, else zh_CN): terms from zh_CN.po.
         for label in (
             "结算单",
             "供应商",
@@ -21,12 +22,34 @@ class TestSettlementReports(SettlementCase):
             "让利分担",
             "费用明细",
             "应付金额",
+            "供应商签字/盖章",
         ):
             self.assertIn(label, html)
-        self.assertIn("供应商签字/盖章", html)
         self.assertIn("60,500.00", html)
         content, report_type = Report._render(
             "mall_settlement.action_report_period_summary_xlsx", period.ids
         )
         self.assertEqual(report_type, "xlsx")
         self.assertTrue(content.startswith(b"PK"))
+
+    def test_supplier_renders_own_statement_through_wkhtmltopdf(self):
+        _contract, _period, statement = self.worked_example()
+        self.supplier.lang = "en_US"
+        statement.with_user(self.accountant).action_send()
+        contact = self.env["res.partner"].create({"name": "张丽", "parent_id": self.supplier.id})
+        portal = new_test_user(
+            self.env, login="ms_pdf_portal", groups="base.group_portal", partner_id=contact.id
+        )
+        pdf, _type = (
+            self.env["ir.actions.report"]
+            .with_user(portal)
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("mall_settlement.action_report_settlement_statement", statement.ids)
+        )
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        text = pdf_text(pdf)
+        self.assertIn("Settlement Statement", text)
+        self.assertIn("Payable amount", text)
+        self.assertIn("60,500.00", text)
+        self.assertIn(statement.name, text)
+        self.assertIn(self.supplier.name, text.replace(" ", ""))
