@@ -188,10 +188,10 @@ class MallSettlementPeriod(models.Model):
             "SELECT id FROM mall_settlement_period WHERE id = %s FOR UPDATE", [self.id]
         )
         Statement = self.env["mall.settlement.statement"].with_context(
-            mail_create_nolog=True, mail_create_nosubscribe=True, mall_settlement_preparing=True
+            mail_create_nolog=True, mail_create_nosubscribe=True
         )
         Charge = self.env["mall.supplier.charge"].with_context(
-            mail_create_nolog=True, mail_create_nosubscribe=True, mall_settlement_preparing=True
+            mail_create_nolog=True, mail_create_nosubscribe=True
         )
         sales = self.env["mall.sale.line"]._sales_totals(
             self.company_id, self.date_from, self.date_to

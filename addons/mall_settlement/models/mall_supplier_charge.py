@@ -124,8 +124,6 @@ class MallSupplierCharge(models.Model):
         """T2/T5: no charge is added to, moved into or taken out of a period whose
         statement for the contract has left draft (or a period under reconciliation or
         closed): it would fall between two statements."""
-        if self.env.context.get("mall_settlement_preparing"):
-            return
         self.env["mall.settlement.period"]._raise_if_settled(
             self.company_id, self.mapped("date"), charges=self
         )

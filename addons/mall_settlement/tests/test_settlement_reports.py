@@ -1,10 +1,13 @@
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import SettlementCase, pdf_text
 
 
 @tagged("post_install", "-at_install")
-class TestSettlementReports(SettlementCase):
+class TestSettlementReports(HttpCase, SettlementCase):
+    """HttpCase: wkhtmltopdf fetches the report's assets from the test server, which
+    shares the test transaction."""
+
     def test_statement_pdf_html_and_period_xlsx(self):
         _contract, period, statement = self.worked_example()
         Report = self.env["ir.actions.report"].with_context(lang="zh_CN")
