@@ -154,7 +154,10 @@ class TestSettlementPortal(HttpCase, SettlementCase):
         self.assertNotIn("Traceback", text)
         self.assertNotIn("no_such_field", text)
         self.assertNotIn(".py", text)
-        self.assertIn("internal error", error["data"]["message"])
+        self.assertIn(
+            error["data"]["message"],
+            ("An internal error occurred. Please contact the mall.", "系统内部错误，请联系商场。"),
+        )
         self.assertEqual(statement.state, "sent")
         # An internal user keeps the technical details.
         self.authenticate(self.finance.login, self.finance.login)
