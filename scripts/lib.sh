@@ -129,6 +129,8 @@ ensure_chromium() {
         || apt_install chromium
     # Chinese text in screenshots and PDF reports.
     [ -d /usr/share/fonts/opentype/noto ] || apt_install fonts-noto-cjk
+    # Reports are real PDFs (Odoo renders them with wkhtmltopdf).
+    command -v wkhtmltopdf >/dev/null 2>&1 || apt_install wkhtmltopdf
 }
 
 psql_q() { "$(pg_bindir)/psql" -X -q -t -A -d "${2:-postgres}" -c "$1"; }

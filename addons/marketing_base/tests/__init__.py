@@ -1,1 +1,2 @@
 from . import test_marketing_base
+from . import test_workflow_approval
