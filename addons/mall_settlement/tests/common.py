@@ -1,17 +1,8 @@
-import io
 from datetime import date
-
-import PyPDF2
 
 from odoo.tests import new_test_user
 
 from odoo.addons.mall_consignment.tests.common import MallCase
-
-
-def pdf_text(pdf_bytes):
-    """Text of a real PDF (PyPDF2)."""
-    reader = PyPDF2.PdfReader(io.BytesIO(pdf_bytes))
-    return "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
 class SettlementCase(MallCase):

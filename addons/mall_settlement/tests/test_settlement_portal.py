@@ -146,7 +146,8 @@ class TestSettlementPortal(HttpCase, SettlementCase):
         self.authenticate("ms_portal", "ms_portal_pwd")
         error = self._jsonrpc("mall.settlement.statement", "action_confirm", [statement.ids])
         self.assertFalse(error["data"]["debug"])
-        self.assertIn("may do this", error["data"]["message"])
+        self.assertEqual(error["data"]["name"], "odoo.exceptions.AccessError")
+        self.assertTrue(error["data"]["message"])
         error = self._jsonrpc(
             "mall.settlement.statement", "read", [statement.ids, ["no_such_field"]]
         )

@@ -1,6 +1,9 @@
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common import SettlementCase, pdf_text
+from odoo.addons.marketing_base.tests.common import pdf_text, render_pdf
+
+from .common import SettlementCase
 
 
 @tagged("post_install", "-at_install")
@@ -43,16 +46,27 @@ class TestSettlementReports(HttpCase, SettlementCase):
         portal = new_test_user(
             self.env, login="ms_pdf_portal", groups="base.group_portal", partner_id=contact.id
         )
-        pdf, _type = (
-            self.env["ir.actions.report"]
-            .with_user(portal)
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf("mall_settlement.action_report_settlement_statement", statement.ids)
+        # As the supplier's portal contact: its own statement renders (no contract access).
+        pdf = render_pdf(
+            self.env(user=portal), "mall_settlement.action_report_settlement_statement", statement
         )
-        self.assertTrue(pdf.startswith(b"%PDF"))
         text = pdf_text(pdf)
         self.assertIn("Settlement Statement", text)
         self.assertIn("Payable amount", text)
         self.assertIn("60,500.00", text)
         self.assertIn(statement.name, text)
         self.assertIn(self.supplier.name, text.replace(" ", ""))
+        # Another supplier's contact cannot render it.
+        other = self.env["res.partner"].create({"name": "他人公司", "is_company": True})
+        stranger = new_test_user(
+            self.env,
+            login="ms_pdf_stranger",
+            groups="base.group_portal",
+            partner_id=self.env["res.partner"].create({"name": "李四", "parent_id": other.id}).id,
+        )
+        with self.assertRaises(AccessError):
+            render_pdf(
+                self.env(user=stranger),
+                "mall_settlement.action_report_settlement_statement",
+                statement,
+            )
