@@ -64,9 +64,10 @@ class TestSettlementReports(HttpCase, SettlementCase):
             groups="base.group_portal",
             partner_id=self.env["res.partner"].create({"name": "李四", "parent_id": other.id}).id,
         )
-        with self.assertRaises(AccessError):
+        with self.assertRaises(Exception) as caught:  # QWeb wraps the AccessError
             render_pdf(
                 self.env(user=stranger),
                 "mall_settlement.action_report_settlement_statement",
                 statement,
             )
+        self.assertIsInstance(caught.exception.__cause__ or caught.exception, AccessError)
