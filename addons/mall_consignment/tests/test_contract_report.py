@@ -1,4 +1,4 @@
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.marketing_base.tests.common import pdf_text
 
@@ -8,7 +8,7 @@ REPORT = "mall_consignment.action_report_mall_contract"
 
 
 @tagged("post_install", "-at_install")
-class TestContractReport(MallDemoCase):
+class TestContractReport(HttpCase, MallDemoCase):
     """The contract PDF in three copies, rendered by wkhtmltopdf in the reader's
     language: English source strings, Chinese from zh_CN.po."""
 

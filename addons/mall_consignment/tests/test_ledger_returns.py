@@ -116,7 +116,7 @@ class TestLedgerReturns(MallDemoCase):
     def test_write_runs_the_checks_of_create(self):
         row = self.row()
         # Floor staff cannot move a row to another floor's counter.
-        with assert_refused(self, row):
+        with assert_refused(self, row, exc=AccessError):
             row.with_user(self.floor).write({"counter_id": self.counter3.id})
         with assert_refused(self, row, exc=ValidationError):
             row.with_user(self.floor).write({"product_id": self.unlisted.id})
