@@ -176,10 +176,30 @@ def test_every_long_running_service_has_a_health_check(compose):
         assert service["restart"] == "unless-stopped", name
 
 
-def test_readme_describes_this_compose_file(compose):
+def test_readme_describes_this_compose_file(compose, options, nginx):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Production deployment", 1)[1].split("\n## ", 1)[0]
+    section = " ".join(section.split())
+    _upstreams, _locations, text = nginx
+    services = compose["services"]
     assert "docker compose -f docker-compose.prod.yml up -d" in section
+    assert f"`{services['nginx']['image']}`" in section
+    assert f"port {options['gevent_port']} (Odoo's gevent process)" in section
+    assert f"port {options['http_port']} (HTTP workers)" in section
+    body_mb = int(directive(text, "client_max_body_size").removesuffix("m"))
+    assert f"uploads up to {body_mb} MB" in section
+    timeout = seconds(directive(text, "proxy_read_timeout"))
+    assert f"a request may run {timeout:,} s" in section
+    assert f"(`{services['odoo-1']['command'][0]}`" in section
+    assert "`max_cron_threads = 0` of the config file" in section
+    assert f"`db_replica_host = {options['db_replica_host']}`" in section
+    assert f"The database is `{options['db_name']}`" in section
+    assert "within `max_connections=300` of both databases" in section
+    assert "max_connections=300" in services["db"]["command"]
+    assert "max_connections=300" in services["db-replica"]["command"]
+    modules = sorted(p.parent.name for p in (ROOT / "addons").glob("*/__manifest__.py"))
+    (installed,) = re.findall(r"-i ([\w,]+)", section)
+    assert sorted(installed.split(",")) == modules, "the create command installs every module"
     for name in compose["services"]:
         assert f"`{name}`" in section, f"README's production section does not name {name}"
     for volume in compose["volumes"]:
