@@ -200,6 +200,8 @@ def over_rpc(db, args, workers):
         )
         assert not error and len(statements) == args.contracts, error
         client.call("mall.settlement.statement", "action_send", [statements])
+        # T10: the supplier's acceptance (here finance on its behalf) comes before posting
+        client.call("mall.settlement.statement", "action_supplier_confirm", [statements])
         click(
             "confirm (bills + invoices posted)",
             "mall.settlement.statement",
