@@ -1,8 +1,16 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .common import check_values, check_values_list
 from .ir_websocket import CHART_CHANNEL_PREFIX
 from .property_unit import UNIT_STATE
+
+BUILDING_LIMITS = {
+    "name": 64,
+    "code": 16,
+    "floor_count": (1, 200),
+    "floor_price_step": (-100000, 100000),
+}
 
 
 class PropertyBuilding(models.Model):
@@ -63,6 +71,18 @@ class PropertyBuilding(models.Model):
     def _compute_display_name(self):
         for building in self:
             building.display_name = f"{building.project_id.name} {building.name}"
+
+    # ------------------------------------------------------------------
+    # CRUD METHODS
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_values_list(self, vals_list, BUILDING_LIMITS)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_values(self, vals, BUILDING_LIMITS)
+        return super().write(vals)
 
     # ------------------------------------------------------------------
     # ACTION METHODS
