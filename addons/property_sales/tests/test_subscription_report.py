@@ -1,4 +1,4 @@
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.marketing_base.tests.common import pdf_text
 
@@ -6,7 +6,9 @@ from .common import PropertySalesCase
 
 
 @tagged("post_install", "-at_install")
-class TestSubscriptionReport(PropertySalesCase):
+class TestSubscriptionReport(HttpCase, PropertySalesCase):
+    """HttpCase: wkhtmltopdf fetches the report's assets from the test server."""
+
     def test_subscription_pdf_rendered_in_chinese(self):
         """The 认购书 through wkhtmltopdf: the unit, the buyer and the price in the PDF."""
         self.env["res.lang"]._activate_lang("zh_CN")
