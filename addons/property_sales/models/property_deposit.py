@@ -201,9 +201,7 @@ class PropertyDeposit(models.Model):
     def _on_approval_rejected(self):
         """D2: refused: back to draft; the consultant may change the amount and submit
         again (the decided reviews stay in the history)."""
-        self.filtered(lambda d: d.state == "to_approve").with_context(
-            skip_validation_check=True
-        )._workflow_write({"state": "draft"})
+        self.filtered(lambda d: d.state == "to_approve")._workflow_write({"state": "draft"})
 
     def _get_tier_validation_readonly_domain(self):
         # waiting for a decision, or rejected until restarted; an approved deposit's

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 
 from .common import check_values, check_values_list
@@ -150,7 +152,10 @@ class PropertyProject(models.Model):
         )
         unit["1-0302"].with_user(clerk).lock_unit(customer("wu").id, id_number="330102197911030419")
         sell("1-0501", customer("huang"), 50000)
-        sell("1-0602", customer("zhou"), 20000)
+        temporary = sell("1-0602", customer("zhou"), 20000)
+        # D5: the customer asks for one more week to top the deposit up
+        temporary.topup_deadline_requested = temporary.topup_deadline + timedelta(days=7)
+        temporary.action_request_extension()
         for unit_name, partner in (("1-0801", customer("he")), ("1-1004", customer("lin"))):
             subscription = sell(unit_name, partner, 50000)
             subscription.with_user(service).write(

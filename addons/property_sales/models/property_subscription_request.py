@@ -154,9 +154,7 @@ class PropertySubscriptionRequest(models.Model):
                 subscription._apply_change(reviewer)
 
     def _on_approval_rejected(self):
-        self.filtered(lambda r: r.state == "pending").with_context(
-            skip_validation_check=True
-        )._workflow_write({"state": "rejected"})
+        self.filtered(lambda r: r.state == "pending")._workflow_write({"state": "rejected"})
 
     def _cancel_open(self, request_type):
         """Requests made void by a change of the subscription (a new price)."""

@@ -1,10 +1,8 @@
-from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import PropertySalesCase
+from odoo.addons.marketing_base.tests.common import assert_refused
 
-# AccessError and ValidationError are UserErrors
-REFUSED = UserError
+from .common import PropertySalesCase
 
 # demo users of the README, by role
 DEMO_USERS = ("consultant", "secretary", "clerk", "service", "manager", "cashier")
@@ -32,16 +30,8 @@ class TestRoles(PropertySalesCase):
 
     def assert_refused(self, records, call, msg):
         """``call`` raises and leaves ``records`` as they were."""
-        fields = [
-            name
-            for name, field in records._fields.items()
-            if field.store and name not in ("write_date", "write_uid", "__last_update")
-        ]
-        before = records.sudo().read(fields)
-        with self.assertRaises(REFUSED, msg=msg):
+        with self.subTest(msg), assert_refused(self, records):
             call()
-        records.invalidate_recordset()
-        self.assertEqual(records.sudo().read(fields), before, msg)
 
     def fixtures(self):
         """One record in the state in which each button would work."""

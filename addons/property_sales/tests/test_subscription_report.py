@@ -1,6 +1,6 @@
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.marketing_base.tests.common import pdf_text
+from odoo.addons.marketing_base.tests.common import pdf_text, render_pdf
 
 from .common import PropertySalesCase
 
@@ -23,14 +23,9 @@ class TestSubscriptionReport(HttpCase, PropertySalesCase):
             .create({"unit_id": self.unit.id, "partner_id": self.customer.id})
         )
         subscription.action_confirm()
-        pdf = (
-            self.env["ir.actions.report"]
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf(
-                "property_sales.action_report_property_subscription", subscription.ids
-            )[0]
+        pdf = render_pdf(
+            self.env, "property_sales.action_report_property_subscription", subscription
         )
-        self.assertTrue(pdf.startswith(b"%PDF"))
         text = "".join(pdf_text(pdf).split())
         self.assertIn("1-0101", text)
         self.assertIn("2,374,845.00", text)
