@@ -60,7 +60,11 @@ class PropertyDeposit(models.Model):
     # ------------------------------------------------------------------
     name = fields.Char(readonly=True, default="/", copy=False)
     project_id = fields.Many2one(
-        "property.project", required=True, check_company=True, tracking=True
+        "property.project",
+        required=True,
+        check_company=True,
+        tracking=True,
+        default=lambda self: self._default_project(),
     )
     unit_id = fields.Many2one(
         "property.unit",
@@ -69,7 +73,16 @@ class PropertyDeposit(models.Model):
         domain="[('project_id', '=', project_id)]",
         help="The unit the customer wants, if already chosen.",
     )
-    company_id = fields.Many2one(related="project_id.company_id", store=True, index=True)
+    # the project's company; before a project is chosen, the user's (so that the project
+    # and unit dropdowns of a new deposit offer the company's records)
+    company_id = fields.Many2one(
+        "res.company",
+        compute="_compute_company_id",
+        store=True,
+        index=True,
+        precompute=True,
+        default=lambda self: self.env.company,
+    )
     currency_id = fields.Many2one(related="project_id.currency_id")
     partner_id = fields.Many2one(
         "res.partner", string="Customer", required=True, tracking=True, check_company=True
@@ -106,6 +119,21 @@ class PropertyDeposit(models.Model):
     # ------------------------------------------------------------------
     # COMPUTE METHODS
     # ------------------------------------------------------------------
+    @api.model
+    def _default_project(self):
+        """The user's project, when they work for only one."""
+        projects = self.env["property.project"].search(
+            [("company_id", "in", self.env.companies.ids)], limit=2
+        )
+        return projects if len(projects) == 1 else False
+
+    @api.depends("project_id")
+    def _compute_company_id(self):
+        for deposit in self:
+            deposit.company_id = (
+                deposit.project_id.company_id or deposit.company_id or (self.env.company)
+            )
+
     @api.depends("amount", "project_id.deposit_minimum", "project_id.deposit_standard")
     def _compute_below_minimum(self):
         for deposit in self:

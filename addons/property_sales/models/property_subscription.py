@@ -90,7 +90,15 @@ class PropertySubscription(models.Model):
     )
     building_id = fields.Many2one(related="unit_id.building_id", store=True)
     project_id = fields.Many2one(related="unit_id.project_id", store=True)
-    company_id = fields.Many2one(related="unit_id.company_id", store=True, index=True)
+    # the unit's company; before a unit is chosen, the user's (see property.deposit)
+    company_id = fields.Many2one(
+        "res.company",
+        compute="_compute_company_id",
+        store=True,
+        index=True,
+        precompute=True,
+        default=lambda self: self.env.company,
+    )
     currency_id = fields.Many2one(related="unit_id.currency_id")
     partner_id = fields.Many2one(
         "res.partner", string="Customer", required=True, tracking=True, check_company=True
@@ -178,10 +186,49 @@ class PropertySubscription(models.Model):
         for subscription in self:
             subscription.lock_id = subscription.unit_id.active_lock_id
 
-    @api.depends("lock_id")
-    def _compute_deposit_id(self):
+    @api.depends("unit_id")
+    def _compute_company_id(self):
         for subscription in self:
-            subscription.deposit_id = subscription.lock_id.deposit_id or subscription.deposit_id
+            subscription.company_id = (
+                subscription.unit_id.company_id or subscription.company_id or self.env.company
+            )
+
+    @api.depends("lock_id", "partner_id")
+    def _compute_deposit_id(self):
+        """The lock's deposit, or else a paid deposit of the customer for the project that
+        secures nothing yet (proposed; checked again on confirmation)."""
+        for subscription in self:
+            deposit = subscription.lock_id.deposit_id
+            if not deposit and subscription.deposit_id.partner_id == subscription.partner_id:
+                deposit = subscription.deposit_id
+            if not deposit and subscription.partner_id and subscription.project_id:
+                deposit = subscription._free_deposits()[:1]
+            subscription.deposit_id = deposit
+
+    def _free_deposits(self):
+        self.ensure_one()
+        candidates = self.env["property.deposit"].search(
+            [
+                ("partner_id", "=", self.partner_id.id),
+                ("project_id", "=", self.project_id.id),
+                ("state", "=", "paid"),
+            ],
+            order="id",
+        )
+        held = (
+            self.env["property.subscription"]
+            .sudo()
+            .search(
+                [
+                    ("state", "!=", "cancelled"),
+                    "|",
+                    ("deposit_id", "in", candidates.ids),
+                    ("topup_deposit_id", "in", candidates.ids),
+                ]
+            )
+        )
+        free = candidates - held.deposit_id.sudo() - held.topup_deposit_id.sudo()
+        return free.filtered(lambda d: not d.unit_id or d.unit_id == self.unit_id)
 
     @api.depends("unit_id")
     def _compute_list_price(self):

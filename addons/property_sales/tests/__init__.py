@@ -7,3 +7,4 @@ from . import test_sales_chart_tour
 from . import test_roles
 from . import test_security
 from . import test_subscription_report
+from . import test_forms
