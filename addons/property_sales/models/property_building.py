@@ -89,6 +89,7 @@ class PropertyBuilding(models.Model):
     # ------------------------------------------------------------------
     def action_generate_units(self):
         """U1: create every missing unit of floors × positions, priced by floor."""
+        self.env["property.unit"]._check_manager()
         for building in self:
             if not building.position_ids:
                 raise UserError(

@@ -9,7 +9,8 @@ class TestCreateForms(PropertySalesCase):
     paid deposit of the customer."""
 
     def test_consultant_creates_a_deposit(self):
-        self.other_project.active = False
+        # the consultant's office sells this one project
+        self.env["property.project"].search([("id", "!=", self.project.id)]).active = False
         with Form(self.env["property.deposit"].with_user(self.consultant)) as form:
             self.assertEqual(form.company_id, self.env.company)
             self.assertEqual(form.project_id, self.project)
