@@ -33,7 +33,7 @@ from odoo.tools import SQL
 
 SCRATCH = "BENCH scratch project"
 LOGIN, PASSWORD = "bench_property_secretary", "bench_property_secretary_pw"
-ID_NUMBER = "110101199001011234"
+ID_NUMBER = "110101199001011237"  # valid GB 11643 check digit
 
 
 def percentile(values, pct):

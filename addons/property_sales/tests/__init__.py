@@ -5,3 +5,7 @@ from . import test_deposit
 from . import test_subscription
 from . import test_sales_chart
 from . import test_sales_chart_tour
+from . import test_roles
+from . import test_security
+from . import test_subscription_report
+from . import test_forms
