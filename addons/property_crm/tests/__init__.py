@@ -1,0 +1,3 @@
+from . import test_register
+from . import test_protection
+from . import test_register_tour
