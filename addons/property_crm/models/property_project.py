@@ -1,3 +1,4 @@
+import base64
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -162,3 +163,38 @@ class PropertyProject(models.Model):
             )
         )
         return {project.id: amount for project, amount in groups}
+
+    @api.model
+    def _cron_post_weekly_report(self):
+        """R1: on Monday morning, post last week's report (XLSX) to each project's chatter
+        for the marketing team (the Marketing Managers and the Project Secretaries)."""
+        today = fields.Date.context_today(self)
+        report = self.env.ref("property_crm.property_sales_report_xlsx")
+        groups = self.env.ref("property_sales.group_marketing_manager") | self.env.ref(
+            "property_sales.group_project_secretary"
+        )
+        team = groups.sudo().users.filtered(lambda user: not user._is_superuser()).partner_id
+        date_from, date_to = self.env["property.sales.analysis"]._report_period("weekly", today)
+        for project in self.search([]):
+            content, _kind = self.env["ir.actions.report"]._render_xlsx(
+                report.report_name, project.ids, {"kind": "weekly", "date": str(today)}
+            )
+            attachment = self.env["ir.attachment"].create(
+                {
+                    "name": f"{project.code}-{date_from}-{date_to}.xlsx",
+                    "datas": base64.b64encode(content),
+                    "res_model": project._name,
+                    "res_id": project.id,
+                }
+            )
+            project.message_post(
+                body=self.env._(
+                    "Weekly report for the Monday meeting: %(date_from)s – %(date_to)s.",
+                    date_from=date_from,
+                    date_to=date_to,
+                ),
+                attachment_ids=attachment.ids,
+                partner_ids=team.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+        return True
