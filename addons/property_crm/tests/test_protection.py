@@ -57,8 +57,10 @@ class TestCustomerProtection(PropertyCrmCase):
             self._followup(lead, "visit", answered=True)
             self.assertEqual(lead.protection_until, date(2026, 3, 20), "never shortened")
             self.assertEqual(len(lead.contact_ids), 4)
-            with self.assertRaisesRegex(UserError, "Only 李明 follows"):
+            with self.assertRaises(AccessError):
                 self._followup(lead, "call", answered=True, user=self.consultant2)
+            with self.assertRaisesRegex(UserError, "Only 李明 follows"):
+                lead.with_user(self.consultant2).sudo()._log_followup("call", True)
 
     def _followup(self, lead, kind, answered, user=None):
         form = Form(
@@ -195,5 +197,8 @@ class TestCustomerProtection(PropertyCrmCase):
         )
         self.assertEqual(len(lines), 2)
         self.assertEqual(
-            len(self.Lead.with_user(self.consultant).search([("project_id", "!=", False)])), 1
+            len(
+                self.Lead.with_user(self.consultant).search([("project_id", "=", self.project.id)])
+            ),
+            1,
         )

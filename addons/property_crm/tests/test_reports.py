@@ -126,7 +126,7 @@ class TestSalesReports(PropertyCrmCase):
     def test_half_year_analysis_trend_and_layouts(self):
         rows = self.xlsx("half_year", "2026-03-31")
         labels = [row[0] for row in rows]
-        trend = rows[labels.index("Six-Month Trend") + 2]
+        trend = rows[labels.index("Six-Month Trend") + 1]
         self.assertEqual(trend[0], "2026-03-01")
         self.assertEqual(trend[5:7], [1, 2374845.0])
         layouts = rows[labels.index("Layouts, Best-Selling First") + 1 :]

@@ -115,5 +115,6 @@ class AccountMove(models.Model):
                         for budget_line, (amount, over) in overruns.items()
                     ]
                 )
+            requests.invalidate_recordset(["need_validation"])
             requests.request_validation()
         return True

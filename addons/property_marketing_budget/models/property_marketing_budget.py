@@ -6,6 +6,7 @@ from odoo.tools import float_compare
 from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.marketing_base.models.common import selection_label
+from odoo.addons.marketing_base.models.marketing_workflow_mixin import workflow_action
 
 _lt = LazyTranslate(__name__)
 
@@ -223,9 +224,9 @@ class PropertyMarketingBudget(models.Model):
                         sales=budget._money(budget.sales_amount),
                     )
                 )
-        if self.review_ids:
-            self.restart_validation()
+        self._clear_reviews()
         self._workflow_write({"state": "to_approve"})
+        self.invalidate_recordset(["need_validation"])
         self.request_validation()
         return True
 
@@ -233,7 +234,7 @@ class PropertyMarketingBudget(models.Model):
         self._check_role(OPERATIONS_GROUP)
         for budget in self:
             budget._check_state(("rejected", "cancel"))
-        self.restart_validation()
+        self._clear_reviews()
         self._workflow_write({"state": "draft"})
         return True
 
@@ -259,10 +260,11 @@ class PropertyMarketingBudget(models.Model):
         return True
 
     def _on_approval_validated(self):
-        self._workflow_write({"state": "approved"})
+        # the last reviewer decides; reviewers have no editing rights on the plan
+        self.sudo()._workflow_write({"state": "approved"})
 
     def _on_approval_rejected(self):
-        self._workflow_write({"state": "rejected"})
+        self.sudo()._workflow_write({"state": "rejected"})
 
     # ------------------------------------------------------------------
     # BUSINESS METHODS
@@ -278,6 +280,11 @@ class PropertyMarketingBudget(models.Model):
                     states=" / ".join(selection_label(self, "state", s) for s in states),
                 )
             )
+
+    def _clear_reviews(self):
+        """A new round: the decided reviews go to the review history."""
+        with workflow_action():
+            self.review_ids.sudo().unlink()
 
     def _check_lines_editable(self):
         """X1: the figures reviewers approved do not move afterwards."""

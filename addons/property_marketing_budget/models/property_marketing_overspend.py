@@ -57,7 +57,7 @@ class PropertyMarketingOverspend(models.Model):
             request.name = f"{request.move_id.name or '/'} · {request.budget_line_id.display_name}"
 
     def _on_approval_validated(self):
-        self._workflow_write({"state": "approved"})
+        self.sudo()._workflow_write({"state": "approved"})
 
     def _on_approval_rejected(self):
-        self._workflow_write({"state": "rejected"})
+        self.sudo()._workflow_write({"state": "rejected"})

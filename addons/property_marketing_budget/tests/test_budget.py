@@ -2,6 +2,7 @@ import io
 
 import openpyxl
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
 
@@ -24,7 +25,8 @@ class TestMarketingBudget(PropertySalesCase):
             env, login="mb_gm", name="王建国", groups="marketing_base.group_general_manager"
         )
         env.company.marketing_budget_ratio = 3.0
-        cls.year = 2026
+        cls.year = fields.Date.today().year
+        cls.month = str(fields.Date.today().month)
         ref = env.ref
         cls.planning = ref("property_marketing_budget.department_planning")
         cls.sales_dept = ref("property_marketing_budget.department_sales")
@@ -110,8 +112,8 @@ class TestMarketingBudget(PropertySalesCase):
 
     def test_monthly_plan_operations_and_vp_approve(self):
         self.sell()
-        budget = self.budget(amounts=(5000.0,), plan_type="monthly", month="3")
-        self.assertIn("锦绣华庭 2026-03", budget.name)
+        budget = self.budget(amounts=(5000.0,), plan_type="monthly", month=self.month)
+        self.assertIn(f"锦绣华庭 {self.year}-{int(self.month):02d}", budget.name)
         budget.with_user(self.manager).action_submit()
         self.assertEqual(len(budget.review_ids), 2)
         self.approve(budget, (self.manager, self.vp))
@@ -199,7 +201,7 @@ class TestMarketingBudget(PropertySalesCase):
     def test_bill_of_another_year_is_refused(self):
         budget = self.filed_budget()
         move = self.bill(budget.line_ids[0], 100.0)
-        move.invoice_date = "2025-12-31"
-        move.date = "2025-12-31"
-        with self.assertRaisesRegex(UserError, "spends from the 2026 budget"):
+        move.invoice_date = f"{self.year - 1}-12-31"
+        move.date = f"{self.year - 1}-12-31"
+        with self.assertRaisesRegex(UserError, f"spends from the {self.year} budget"):
             move.action_post()
