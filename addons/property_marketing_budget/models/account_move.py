@@ -115,6 +115,7 @@ class AccountMove(models.Model):
                         for budget_line, (amount, over) in overruns.items()
                     ]
                 )
-            requests.invalidate_recordset(["need_validation"])
+            requests.invalidate_recordset(["need_validation", "review_ids"])
             requests.request_validation()
+            move.invalidate_recordset(["marketing_overspend_ids"])
         return True

@@ -226,8 +226,7 @@ class PropertyMarketingBudget(models.Model):
                 )
         self._clear_reviews()
         self._workflow_write({"state": "to_approve"})
-        self.invalidate_recordset(["need_validation"])
-        self.request_validation()
+        self._request_reviews()
         return True
 
     def action_reset_draft(self):
@@ -243,7 +242,8 @@ class PropertyMarketingBudget(models.Model):
         self._check_role(FINANCE_GROUP)
         for budget in self:
             budget._check_state(("approved",))
-        self._workflow_write(
+        # finance files without editing rights on the plan itself
+        self.sudo()._workflow_write(
             {
                 "state": "filed",
                 "filed_by": self.env.uid,
@@ -281,8 +281,16 @@ class PropertyMarketingBudget(models.Model):
                 )
             )
 
+    def _request_reviews(self):
+        """Start the approval chain; the reviews read afresh (a form may have cached the
+        record without them)."""
+        self.invalidate_recordset(["need_validation", "review_ids"])
+        self.request_validation()
+        self.invalidate_recordset(["review_ids", "validation_status"])
+
     def _clear_reviews(self):
         """A new round: the decided reviews go to the review history."""
+        self.invalidate_recordset(["review_ids"])
         with workflow_action():
             self.review_ids.sudo().unlink()
 

@@ -14,7 +14,9 @@ class PropertyMarketingBudgetAnalysis(models.Model):
     _order = "year desc, project_id"
 
     budget_line_id = fields.Many2one("property.marketing.budget.line", readonly=True)
-    budget_id = fields.Many2one("property.marketing.budget", readonly=True)
+    budget_id = fields.Many2one(
+        "property.marketing.budget", string="Marketing Budget", readonly=True
+    )
     project_id = fields.Many2one("property.project", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)

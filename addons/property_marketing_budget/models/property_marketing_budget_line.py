@@ -33,7 +33,11 @@ class PropertyMarketingBudgetLine(models.Model):
     # FIELDS
     # ------------------------------------------------------------------
     budget_id = fields.Many2one(
-        "property.marketing.budget", required=True, ondelete="cascade", index=True
+        "property.marketing.budget",
+        string="Marketing Budget",
+        required=True,
+        ondelete="cascade",
+        index=True,
     )
     project_id = fields.Many2one(related="budget_id.project_id", store=True)
     company_id = fields.Many2one(related="budget_id.company_id", store=True)
