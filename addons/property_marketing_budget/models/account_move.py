@@ -117,5 +117,6 @@ class AccountMove(models.Model):
                 )
             requests.invalidate_recordset(["need_validation", "review_ids"])
             requests.request_validation()
+            requests.invalidate_recordset(["review_ids", "activity_ids"])
             move.invalidate_recordset(["marketing_overspend_ids"])
         return True

@@ -286,7 +286,7 @@ class PropertyMarketingBudget(models.Model):
         record without them)."""
         self.invalidate_recordset(["need_validation", "review_ids"])
         self.request_validation()
-        self.invalidate_recordset(["review_ids", "validation_status"])
+        self.invalidate_recordset(["review_ids", "validation_status", "activity_ids"])
 
     def _clear_reviews(self):
         """A new round: the decided reviews go to the review history."""
