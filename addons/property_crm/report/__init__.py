@@ -1,0 +1,1 @@
+from . import property_sales_report_xlsx

@@ -1,0 +1,26 @@
+{
+    "name": "Property Marketing Expense Budget",
+    "summary": "Marketing expense budgets of the sales office's projects (营销费用预算): "
+    "ceiling from sales, approval chains, spend from vendor bills, over-budget approval",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Marketing Operations",
+    "author": "Marketing Suite Engineers",
+    "website": "https://example.com/marketing-suite",
+    "license": "LGPL-3",
+    "depends": ["property_crm", "account", "report_xlsx", "marketing_base"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/ir_rules.xml",
+        "data/property_marketing_data.xml",
+        "data/tier_definition_data.xml",
+        "report/property_marketing_budget_reports.xml",
+        "views/property_marketing_budget_views.xml",
+        "views/property_marketing_overspend_views.xml",
+        "views/property_marketing_budget_analysis_views.xml",
+        "views/property_marketing_config_views.xml",
+        "views/account_move_views.xml",
+        "views/property_marketing_budget_menus.xml",
+    ],
+    "demo": ["demo/property_marketing_budget_demo.xml"],
+    "installable": True,
+}

@@ -1,0 +1,1 @@
+from . import property_marketing_budget_xlsx
