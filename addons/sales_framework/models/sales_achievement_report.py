@@ -56,9 +56,10 @@ class SalesAchievementReport(models.Model):
                            0.0, 0.0, SUM(apr.amount), 0, 0
                       FROM account_partial_reconcile apr
                       JOIN account_move_line aml ON aml.id = apr.debit_move_id
+                      JOIN account_account acc ON acc.id = aml.account_id
                       JOIN account_move inv ON inv.id = aml.move_id
                      WHERE inv.move_type = 'out_invoice' AND inv.state = 'posted'
-                       AND aml.account_type = 'asset_receivable'
+                       AND acc.account_type = 'asset_receivable'
                      GROUP BY 1, 2, 3, 4
                     UNION ALL
                     SELECT f.company_id, f.team_id, f.user_id, f.date, 0.0, 0.0, 0.0, 0,
@@ -82,6 +83,11 @@ class SalesAchievementReport(models.Model):
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(f"CREATE OR REPLACE VIEW {self._table} AS ({self._query()})")  # pylint: disable=sql-injection
+
+    def _flush_search(self, domain, fields=None, order=None, seen=None):
+        """The view reads orders, invoices, payments and targets: write them first."""
+        self.env.flush_all()
+        return super()._flush_search(domain, fields=fields, order=order, seen=seen)
 
     def _achievement_by_cell(self, targets):
         """{(user_id, team_id, month): (sales, collected, new customers)} for the targets."""
