@@ -12,8 +12,13 @@ ODOO_GIT_URL=${ODOO_GIT_URL:-https://github.com/odoo/odoo.git}
 LOCAL_DIR=${LOCAL_DIR:-$ROOT/.local}
 VENV=${VENV:-$ROOT/.venv}
 HTTP_PORT=${HTTP_PORT:-8069}
-PGDATA_DIR="$LOCAL_DIR/pgdata"
-PGSOCK_DIR="$LOCAL_DIR/pgrun"
+# Which PostgreSQL cluster: 'main' keeps what users type into ./scripts/run (fsync and
+# synchronous_commit on); 'test' holds the throwaway databases of ./scripts/test and the
+# benchmarks (both off). Each script sets its own; scripts started by ./scripts/test
+# inherit 'test'.
+PG_CLUSTER=${PG_CLUSTER:-main}
+# Where root's clusters go when user postgres cannot reach the checkout's .local/.
+PG_SHARED_BASE=/var/lib/marketing-sales-ops
 PGPORT=${PGPORT:-5432}
 DB_USER=odoo
 # The suite's modules, in dependency order (scripts/test installs them all).
@@ -98,10 +103,44 @@ as_pg_owner() {
     if as_root; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# The folder of this checkout's clusters (set in PG_DIR): LOCAL_DIR — except as root
+# when LOCAL_DIR is the checkout's default .local/ and user postgres cannot reach it (a
+# checkout in root's home or another private folder): then one folder per checkout under
+# PG_SHARED_BASE, named after the checkout's path, kept for the next runs.
+locate_clusters() {
+    local root shared
+    PG_DIR=$LOCAL_DIR
+    as_root || return 0
+    root=$(realpath -m "$ROOT")
+    [ "$(realpath -m "$LOCAL_DIR")" = "$root/.local" ] || return 0
+    shared="$PG_SHARED_BASE/$(basename "$root" | tr -c 'A-Za-z0-9._\n-' _ | cut -c1-20)-$(printf %s "$root" | sha1sum | cut -c1-10)"
+    if [ ! -d "$shared" ]; then
+        mkdir -p "$LOCAL_DIR"
+        runuser -u postgres -- test -x "$LOCAL_DIR" 2>/dev/null && return 0
+        mkdir -p "$shared"
+        chmod 755 "$PG_SHARED_BASE" "$shared"
+        say "user postgres cannot reach $LOCAL_DIR (a parent folder is private): this checkout's PostgreSQL clusters go to $shared"
+    fi
+    printf '%s\n' "$root" >"$shared/checkout"
+    PG_DIR=$shared
+}
+
+pg_running() { as_pg_owner "$1/pg_ctl" -D "$PGDATA_DIR" status >/dev/null 2>&1; }
+
 ensure_postgres() {
-    local bindir owner
+    local bindir owner prefix options durable
     bindir=$(pg_bindir) || { apt_install postgresql; bindir=$(pg_bindir) || die "PostgreSQL server binaries not found after install"; }
     owner=$(pg_owner)
+    case "$PG_CLUSTER" in
+        main) prefix='' durable=on ;;
+        test) prefix=test- durable=off ;;
+        *) die "PG_CLUSTER=$PG_CLUSTER: expected main (./scripts/run) or test (./scripts/test, benchmarks)" ;;
+    esac
+    locate_clusters
+    PGDATA_DIR="$PG_DIR/${prefix}pgdata"
+    PGSOCK_DIR="$PG_DIR/${prefix}pgrun"
+    options="-c listen_addresses='' -k $PGSOCK_DIR -p $PGPORT -c max_connections=200"
+    options+=" -c fsync=$durable -c synchronous_commit=$durable"
     mkdir -p "$PGDATA_DIR" "$PGSOCK_DIR"
     if as_root; then
         chown "$owner" "$PGDATA_DIR" "$PGSOCK_DIR"
@@ -109,17 +148,27 @@ ensure_postgres() {
             || die "PostgreSQL cannot start: user $owner cannot write $PGDATA_DIR (a parent folder is not readable by it); set LOCAL_DIR to a folder it can use"
     fi
     if [ ! -f "$PGDATA_DIR/PG_VERSION" ]; then
-        say "creating a private PostgreSQL cluster in $PGDATA_DIR (user $owner, socket only)"
+        say "creating the $PG_CLUSTER PostgreSQL cluster in $PGDATA_DIR (user $owner, socket only)"
         as_pg_owner "$bindir/initdb" -D "$PGDATA_DIR" -U "$DB_USER" -A trust -E UTF8 \
-            --locale=C.UTF-8 >"$LOCAL_DIR/initdb.log" 2>&1 \
-            || die "PostgreSQL cannot start: initdb failed, see $LOCAL_DIR/initdb.log"
+            --locale=C.UTF-8 >"$PG_DIR/${prefix}initdb.log" 2>&1 \
+            || die "PostgreSQL cannot start: initdb failed, see $PG_DIR/${prefix}initdb.log"
     fi
-    if ! as_pg_owner "$bindir/pg_ctl" -D "$PGDATA_DIR" status >/dev/null 2>&1; then
-        say "starting PostgreSQL (socket in $PGSOCK_DIR)"
+    if pg_running "$bindir" && [ "$("$bindir/psql" -X -q -t -A -h "$PGSOCK_DIR" -p "$PGPORT" -U "$DB_USER" -d postgres \
+            -c "SELECT current_setting('fsync') || current_setting('synchronous_commit')" 2>/dev/null)" != "$durable$durable" ]; then
+        # Started by an older script (the demo data without fsync) or on another port.
+        say "restarting PostgreSQL in $PGDATA_DIR with fsync and synchronous_commit $durable, socket in $PGSOCK_DIR"
+        as_pg_owner "$bindir/pg_ctl" -D "$PGDATA_DIR" -w -t 60 -m fast stop >/dev/null 2>&1 \
+            || die "PostgreSQL in $PGDATA_DIR runs with other settings and cannot be stopped; stop it with: pg_ctl -D $PGDATA_DIR stop"
+    fi
+    if ! pg_running "$bindir"; then
+        say "starting the $PG_CLUSTER PostgreSQL cluster of $PGDATA_DIR (socket in $PGSOCK_DIR)"
+        # A script started at the same time may win the race: its server is as good.
         as_pg_owner "$bindir/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/startup.log" -w -t 60 \
-            -o "-c listen_addresses='' -k $PGSOCK_DIR -p $PGPORT -c fsync=off -c synchronous_commit=off -c max_connections=200" \
-            start >/dev/null 2>&1 \
+            -o "$options" start >/dev/null 2>&1 \
+            || { sleep 2; pg_running "$bindir"; } \
             || die "PostgreSQL cannot start from $PGDATA_DIR; see $PGDATA_DIR/startup.log"
+    elif [ "$PG_DIR" != "$LOCAL_DIR" ]; then
+        say "PostgreSQL $PG_CLUSTER cluster of this checkout: $PGDATA_DIR (socket in $PGSOCK_DIR)"
     fi
     export PGHOST="$PGSOCK_DIR" PGPORT PGUSER="$DB_USER"
 }
@@ -167,8 +216,21 @@ odoo_cmd() {
 
 odoo() { odoo_cmd "$@"; "${ODOO_CMD[@]}"; }
 
+# odoo-bin shell on a database: runs the Python read from standard input.
+odoo_shell() {
+    odoo_cmd "$@" --no-http --log-level=warn
+    "${ODOO_CMD[0]}" "${ODOO_CMD[1]}" shell "${ODOO_CMD[@]:2}"
+}
+
 bootstrap() {
     ensure_odoo_src
     ensure_venv
     ensure_postgres
+}
+
+# With SETUP_ONLY=1 a script stops here, once everything it needs is in place.
+setup_done() {
+    [ -n "${SETUP_ONLY:-}" ] || return 0
+    say "set-up done (SETUP_ONLY): PostgreSQL data $PGDATA_DIR, socket $PGSOCK_DIR"
+    exit 0
 }

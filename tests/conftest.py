@@ -46,8 +46,9 @@ def test_db():
     return db
 
 
-def psql(sql, db="postgres", local=None):
-    local = Path(local or os.environ.get("LOCAL_DIR", ROOT / ".local"))
+def psql(sql, db="postgres", host=None):
+    """Run ``sql`` on the cluster ./scripts/test uses (its socket is in PGHOST)."""
+    host = host or os.environ.get("PGHOST") or ROOT / ".local" / "test-pgrun"
     return subprocess.run(
         [
             "psql",
@@ -56,7 +57,7 @@ def psql(sql, db="postgres", local=None):
             "-t",
             "-A",
             "-h",
-            str(local / "pgrun"),
+            str(host),
             "-U",
             "odoo",
             "-d",

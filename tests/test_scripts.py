@@ -37,7 +37,7 @@ def test_postgres_that_cannot_start_is_reported(local_dir):
     (broken / "pgdata" / "PG_VERSION").write_text("9.9\n")
     os.chmod(broken / "pgdata", 0o700)
     try:
-        result = run_script("run", LOCAL_DIR=broken, HTTP_PORT=free_port())
+        result = run_script("run", LOCAL_DIR=broken, PG_CLUSTER="main", HTTP_PORT=free_port())
         assert result.returncode != 0
         assert "PostgreSQL cannot start" in result.stderr
         assert str(broken / "pgdata") in result.stderr

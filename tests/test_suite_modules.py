@@ -57,3 +57,14 @@ def test_readme_fragments_and_module_table(module):
     for fragment in ("DESCRIPTION.md", "USAGE.md"):
         assert (readme / fragment).read_text().strip(), f"{module}/readme/{fragment}"
     assert f"| `{module}` |" in (ROOT / "README.md").read_text()
+
+
+def test_the_repository_explains_itself():
+    """Readers find the business rules in the repository: nothing sends them outside it."""
+    rules = (ROOT / "docs" / "BUSINESS_RULES.md").read_text()
+    for rule in ("C5", "T7", "T10", "U6", "D7", "V2", "X1", "S12", "B3", "M5", "F1"):
+        assert f"**{rule}**" in rules, rule
+    texts = [ROOT / "README.md", *ROOT.glob("docs/*.md"), *ROOT.glob("addons/*/readme/*.md")]
+    for path in texts:
+        text = path.read_text()
+        assert "../shared" not in text and "DOMAIN.md" not in text, path

@@ -8,7 +8,7 @@ from .common import MallCase
 
 @tagged("post_install", "-at_install")
 class TestAccessRights(MallCase):
-    """Who may do what, as each role's user (DOMAIN.md's role table)."""
+    """Who may do what, as each role's user (the role table of docs/BUSINESS_RULES.md)."""
 
     def test_floor_manager_edits_own_floor_only(self):
         self.counter.with_user(self.floor_manager).write({"area": 42.0})

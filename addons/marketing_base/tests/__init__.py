@@ -1,2 +1,3 @@
 from . import test_marketing_base
 from . import test_workflow_approval
+from . import test_suite_guards
