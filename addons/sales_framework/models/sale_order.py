@@ -63,12 +63,11 @@ class SaleOrder(models.Model):
     def _compute_review_required(self):
         for order in self:
             company = order.company_id
-            amount = order.currency_id._convert(
-                order.amount_total,
-                company.currency_id,
-                company,
-                order.date_order or fields.Date.today(),
-            )
+            amount = order.amount_total
+            if order.currency_id and company and order.currency_id != company.currency_id:
+                amount = order.currency_id._convert(
+                    amount, company.currency_id, company, order.date_order or fields.Date.today()
+                )
             order.review_required = bool(order.team_id.order_review) and (
                 order.is_new_customer
                 or (company.sales_review_amount and amount >= company.sales_review_amount)

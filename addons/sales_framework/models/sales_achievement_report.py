@@ -84,10 +84,10 @@ class SalesAchievementReport(models.Model):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(f"CREATE OR REPLACE VIEW {self._table} AS ({self._query()})")  # pylint: disable=sql-injection
 
-    def _flush_search(self, domain, fields=None, order=None, seen=None):
+    def _search(self, domain, offset=0, limit=None, order=None):
         """The view reads orders, invoices, payments and targets: write them first."""
         self.env.flush_all()
-        return super()._flush_search(domain, fields=fields, order=order, seen=seen)
+        return super()._search(domain, offset=offset, limit=limit, order=order)
 
     def _achievement_by_cell(self, targets):
         """{(user_id, team_id, month): (sales, collected, new customers)} for the targets."""

@@ -154,7 +154,7 @@ class SalesLaunchEvent(models.Model):
                 "mail.mail_activity_data_todo",
                 date_deadline=self.launch_date - timedelta(days=days_before),
                 user_id=self.user_id.id,
-                summary=str(summary),
+                summary=summary._translate(self.env.lang or "en_US"),
             )
 
     def action_done(self):

@@ -1,6 +1,7 @@
 from . import test_targets
 from . import test_achievement
 from . import test_agreement
+from . import test_agreement_pdf
 from . import test_order_review
 from . import test_key_accounts
 from . import test_complaints_scorecard

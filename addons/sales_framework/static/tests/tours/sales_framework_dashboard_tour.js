@@ -1,7 +1,9 @@
 import {registry} from "@web/core/registry";
+import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
 registry.category("web_tour.tours").add("sales_framework_dashboard", {
     steps: () => [
+        stepUtils.showAppsMenuItem(),
         {
             content: "Open the Marketing & Sales Operations app",
             trigger: ".o_app[data-menu-xmlid='marketing_base.menu_root']",
