@@ -59,8 +59,11 @@ class SalesFrameworkDemo(models.AbstractModel):
                 )
                 orders |= order
             month += relativedelta(months=1)
+        # Invoices and collections for the last four months before the current one.
         self._demo_invoice_and_collect(
-            orders.filtered(lambda o: o.date_order.date() < today - timedelta(days=45))
+            orders.filtered(
+                lambda o: today - timedelta(days=150) <= o.date_order.date() < today.replace(day=1)
+            )
         )
         self._demo_plan(today, team)
         self._demo_key_accounts(today, sellers, customers)

@@ -128,6 +128,7 @@ class SalesTargetPlan(models.Model):
 
     def action_draft(self):
         self._check_role(MANAGER)
-        self.filtered(lambda p: p.state == "cancel").restart_validation()
-        self.filtered(lambda p: p.state == "cancel")._workflow_write({"state": "draft"})
+        cancelled = self.filtered(lambda p: p.state == "cancel")
+        cancelled._workflow_write({"state": "draft"})
+        cancelled.restart_validation()
         return True

@@ -1,3 +1,4 @@
+import unicodedata
 from datetime import timedelta
 
 from odoo import Command, fields
