@@ -1,6 +1,8 @@
 import calendar
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_round
@@ -138,19 +140,21 @@ class SalesTarget(models.Model):
             ],
             limit=1,
         )
-        action = {
+        if not target:
+            # No approved target this month: the salesperson's targets, with the reason.
+            action = self.env["ir.actions.act_window"]._for_xml_id(
+                "sales_framework.sales_target_action"
+            )
+            action["help"] = Markup("<p>%s</p>") % self.env._(
+                "You have no approved sales target for %(month)s.",
+                month=today.strftime("%Y-%m"),
+            )
+            return action
+        return {
             "type": "ir.actions.act_window",
             "name": self.env._("My Sales Dashboard"),
             "res_model": "sales.target",
+            "res_id": target.id,
             "views": [(self.env.ref("sales_framework.sales_target_view_dashboard").id, "form")],
             "target": "current",
         }
-        if not target:
-            raise UserError(
-                self.env._(
-                    "You have no approved sales target for %(month)s.",
-                    month=today.strftime("%Y-%m"),
-                )
-            )
-        action["res_id"] = target.id
-        return action

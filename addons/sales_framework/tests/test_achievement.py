@@ -90,9 +90,11 @@ class TestAchievement(SalesFrameworkCase):
                 target.amount_forecast, round(20000.0 / gone * len(days), 2), places=2
             )
 
-    def test_no_target_no_dashboard(self):
-        with self.assertRaisesRegex(Exception, "no approved sales target"):
-            self.env["sales.target"].with_user(self.seller).action_open_my_dashboard()
+    def test_no_target_lists_own_targets_with_the_reason(self):
+        action = self.env["sales.target"].with_user(self.seller).action_open_my_dashboard()
+        self.assertEqual(action["res_model"], "sales.target")
+        self.assertNotIn("res_id", action)
+        self.assertIn("no approved sales target", action["help"])
 
     def test_targets_of_unapproved_plans_are_not_in_the_report(self):
         plan = (
