@@ -93,7 +93,7 @@ class TestAchievement(SalesFrameworkCase):
     def test_no_target_lists_own_targets_with_the_reason(self):
         action = self.env["sales.target"].with_user(self.seller).action_open_my_dashboard()
         self.assertEqual(action["res_model"], "sales.target")
-        self.assertNotIn("res_id", action)
+        self.assertFalse(action.get("res_id"))
         self.assertIn("no approved sales target", action["help"])
 
     def test_targets_of_unapproved_plans_are_not_in_the_report(self):

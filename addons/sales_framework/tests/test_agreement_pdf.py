@@ -18,7 +18,7 @@ class TestAgreementPdf(HttpCase):
             "report.url", f"http://127.0.0.1:{config['http_port']}"
         )
         today = fields.Date.context_today(self.env["sales.framework.agreement"])
-        customer = self.env["res.partner"].create({"name": "测试客户甲", "is_company": True})
+        customer = self.env["res.partner"].create({"name": "华信机电有限公司", "is_company": True})
         product = self.env["product.product"].create({"name": "测试电机"})
         agreement = self.env["sales.framework.agreement"].create(
             {
@@ -37,6 +37,6 @@ class TestAgreementPdf(HttpCase):
         text = unicodedata.normalize("NFKC", pdf_text(render_pdf(self.env, report, agreement)))
         self.assertIn("销售框架协议", text)
         self.assertIn(agreement.name, text)
-        self.assertIn("测试客户甲", text)
+        self.assertIn("华信机电有限公司", text)
         self.assertIn("880.00", text)
         self.assertIn("质保12个月", text)
