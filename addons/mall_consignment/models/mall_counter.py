@@ -1,4 +1,9 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+
+from .bounds import raise_if_not_finite
+
+AREA_LIMIT = 100_000.0  # m², larger than any department store floor
 
 COUNTER_TYPES = [
     ("admin", "Administrative Counter"),
@@ -16,6 +21,7 @@ class MallCounter(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "floor_id, code"
     _rec_names_search = ["code", "name"]
+    _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
     code = fields.Char(required=True, tracking=True, index=True)
@@ -33,6 +39,7 @@ class MallCounter(models.Model):
         "counter_id",
         "contract_id",
         string="Contracts",
+        check_company=True,
     )
     contract_id = fields.Many2one(
         "mall.contract",
@@ -55,6 +62,50 @@ class MallCounter(models.Model):
         ("code_company_uniq", "unique(code, company_id)", "A counter code must be unique."),
         ("area_positive", "CHECK(area > 0)", "The area of a counter must be positive."),
     ]
+
+    @api.constrains("name", "code", "area")
+    def _check_values(self):
+        for counter in self:
+            for name, limit in (("name", 100), ("code", 32)):
+                if len(counter[name] or "") > limit:
+                    raise ValidationError(
+                        self.env._(
+                            "Counter %(code)s: %(field)s is longer than %(limit)s characters.",
+                            code=(counter.code or "")[:32],
+                            field=counter._fields[name].get_description(self.env)["string"],
+                            limit=limit,
+                        )
+                    )
+            if not 0 < counter.area <= AREA_LIMIT:
+                raise ValidationError(
+                    self.env._(
+                        "Counter %(code)s: %(field)s must be more than 0 and at most "
+                        "%(limit)s m².",
+                        code=counter.code,
+                        field=counter._fields["area"].get_description(self.env)["string"],
+                        limit=f"{AREA_LIMIT:,.0f}",
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        raise_if_not_finite(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        raise_if_not_finite(self, [vals])
+        if "floor_id" in vals and not (
+            self.env.su or self.env.user.has_group("mall_consignment.group_marketing_head")
+        ):
+            moved = self.filtered(lambda counter: counter.floor_id.id != vals["floor_id"])
+            if moved:
+                raise AccessError(
+                    self.env._(
+                        "Only the Marketing Head moves a counter to another floor (%(counters)s).",
+                        counters=", ".join(moved.mapped("code")),
+                    )
+                )
+        return super().write(vals)
 
     @api.depends("contract_ids.state")
     def _compute_contract_id(self):

@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class MallFloor(models.Model):
@@ -6,6 +7,7 @@ class MallFloor(models.Model):
     _description = "Mall Floor"
     _inherit = ["mail.thread"]
     _order = "sequence, id"
+    _check_company_auto = True
 
     name = fields.Char(required=True, translate=True, tracking=True)
     code = fields.Char(required=True, tracking=True)
@@ -20,6 +22,7 @@ class MallFloor(models.Model):
         "floor_id",
         "user_id",
         string="Floor Managers",
+        check_company=True,
         help="Floor managers who edit this floor's counters and sales.",
     )
     accountant_ids = fields.Many2many(
@@ -28,6 +31,7 @@ class MallFloor(models.Model):
         "floor_id",
         "user_id",
         string="Floor Accountants",
+        check_company=True,
     )
     counter_ids = fields.One2many("mall.counter", "floor_id", string="Counters")
     counter_count = fields.Integer(compute="_compute_counter_stats")
@@ -36,6 +40,19 @@ class MallFloor(models.Model):
     _sql_constraints = [
         ("code_company_uniq", "unique(code, company_id)", "A floor code must be unique."),
     ]
+
+    @api.constrains("name", "code")
+    def _check_lengths(self):
+        for floor in self:
+            for name, limit in (("name", 100), ("code", 32)):
+                if len(floor[name] or "") > limit:
+                    raise ValidationError(
+                        self.env._(
+                            "Floor: %(field)s is longer than %(limit)s characters.",
+                            field=floor._fields[name].get_description(self.env)["string"],
+                            limit=limit,
+                        )
+                    )
 
     def _compute_counter_stats(self):
         for floor in self:

@@ -1,10 +1,14 @@
 import csv
 import hashlib
 import io
+import math
+import re
 from datetime import date as Date
+from datetime import datetime as DateTime
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 # File columns: accepted headers (English or Chinese) for each field.
 COLUMNS = {
@@ -16,6 +20,29 @@ COLUMNS = {
     "discount": ("discount", "折扣", "让利金额"),
 }
 REQUIRED_COLUMNS = ("date", "counter", "product", "amount")
+# Business bounds of one ledger row (a counter's takings of a product on a day).
+AMOUNT_LIMIT = 100_000_000.0
+QUANTITY_LIMIT = 1_000_000.0
+# Numbers as tills print them: digits, an optional sign, a decimal point, and commas
+# grouping thousands. No exponents, underscores, full-width digits, nan or inf.
+NUMBER_RE = re.compile(r"^[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?$")
+# Dates as tills print them: 2026-11-28, 2026/11/28, 2026年11月28日, optionally a time.
+DATE_RES = (
+    re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$"),
+    re.compile(r"^([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})(?: [0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$"),
+    re.compile(r"^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日$"),
+)
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CELL_PREVIEW = 50
+
+
+def cell_preview(value):
+    """A cell for an error message: its first 50 characters, then an ellipsis."""
+    text = "" if value is None else str(value)
+    text = CONTROL_RE.sub("\ufffd", text)
+    return text if len(text) <= CELL_PREVIEW else text[:CELL_PREVIEW] + "…"
+
+
 # Columns COPY writes; the other columns are NULL (partner and currency are related).
 COPY_COLUMNS = (
     "date",
@@ -47,6 +74,7 @@ class LedgerRow:
         "date",
         "discount",
         "label",
+        "origin_line_id",
         "product_id",
         "quantity",
         "sale_line_id",
@@ -56,20 +84,29 @@ class LedgerRow:
         self.label = label
         self.contract_id = None
         self.sale_line_id = None
+        self.origin_line_id = None
         for key, value in values.items():
             setattr(self, key, value)
 
 
 class MallSaleLine(models.Model):
     """The sales ledger (T2): net takings per counter, day and product, whatever their
-    source (till files, sale orders, a future Point of Sale bridge)."""
+    source (till files, sale orders, a future Point of Sale bridge). A customer return
+    (顾客退换货) is a negative row; net sales are the sum of the rows.
+
+    Settlement reads the ledger through ``_sales_totals`` and may refuse changes of a
+    closed period by overriding ``_check_ledger_open``; every path that creates,
+    changes or deletes rows calls that hook."""
 
     _name = "mall.sale.line"
     _description = "Sales Ledger Row"
     _order = "date desc, id desc"
+    _check_company_auto = True
 
     date = fields.Date(required=True, index=True)
-    counter_id = fields.Many2one("mall.counter", required=True, index=True, ondelete="restrict")
+    counter_id = fields.Many2one(
+        "mall.counter", required=True, index=True, ondelete="restrict", check_company=True
+    )
     floor_id = fields.Many2one(
         related="counter_id.floor_id", store=True, string="Floor", index=False
     )
@@ -80,13 +117,22 @@ class MallSaleLine(models.Model):
         store=True,
         index=True,
         ondelete="restrict",
+        check_company=True,
         help="The contract in force for the counter on the date.",
     )
     partner_id = fields.Many2one(related="contract_id.partner_id", string="Supplier")
-    product_id = fields.Many2one("product.product", required=True, ondelete="restrict", index=False)
-    quantity = fields.Float(digits="Product Unit of Measure", default=1.0)
+    product_id = fields.Many2one(
+        "product.product", required=True, ondelete="restrict", index=False, check_company=True
+    )
+    quantity = fields.Float(
+        digits="Product Unit of Measure",
+        default=1.0,
+        help="Negative for a customer return.",
+    )
     amount = fields.Monetary(
-        string="Net Amount", required=True, help="Takings collected after till discounts."
+        string="Net Amount",
+        required=True,
+        help="Takings collected after till discounts; negative for a customer return.",
     )
     discount_amount = fields.Monetary(string="Till Discount", help="Discount given at the till.")
     currency_id = fields.Many2one(related="company_id.currency_id")
@@ -102,6 +148,14 @@ class MallSaleLine(models.Model):
     )
     batch_id = fields.Many2one("mall.sale.batch", string="Import", index=True, readonly=True)
     sale_line_id = fields.Many2one("sale.order.line", readonly=True, index="btree_not_null")
+    origin_line_id = fields.Many2one(
+        "mall.sale.line",
+        string="Returned Sale",
+        index="btree_not_null",
+        ondelete="restrict",
+        check_company=True,
+        help="For a manual customer return: the ledger row of the original sale.",
+    )
 
     # ------------------------------------------------------------------ ORM path
     @api.depends("counter_id", "date")
@@ -111,23 +165,51 @@ class MallSaleLine(models.Model):
         for line in self:
             line.contract_id = contracts.get((line.counter_id.id, line.date), False)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        rows = [
-            LedgerRow(
-                self.env._("Row %(number)s", number=number),
-                date=fields.Date.to_date(vals.get("date")),
-                counter_id=vals.get("counter_id"),
-                product_id=vals.get("product_id"),
-                quantity=vals.get("quantity", 1.0),
-                amount=vals.get("amount", 0.0),
-                discount=vals.get("discount_amount", 0.0),
-            )
-            for number, vals in enumerate(vals_list, 1)
-        ]
-        errors = self._ledger_check(rows, check_rights=False)
+    @api.model
+    def _row_from_values(self, label, vals):
+        return LedgerRow(
+            label,
+            date=fields.Date.to_date(vals.get("date")),
+            counter_id=vals.get("counter_id"),
+            product_id=vals.get("product_id"),
+            quantity=vals.get("quantity", 1.0),
+            amount=vals.get("amount", 0.0),
+            discount=vals.get("discount_amount", 0.0) or 0.0,
+            origin_line_id=vals.get("origin_line_id") or None,
+        )
+
+    def _raise_errors(self, errors, rows):
+        """The ORM path: a counter of another floor is an access error, the rest are
+        validation errors."""
+        rights = self._counter_right_errors(rows)
+        if rights:
+            raise AccessError("\n".join(message for _label, _column, message in rights))
         if errors:
             raise ValidationError("\n".join(message for _label, _column, message in errors))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            forged = [
+                vals
+                for vals in vals_list
+                if vals.get("batch_id")
+                or vals.get("sale_line_id")
+                or vals.get("source", "manual") != "manual"
+            ]
+            if forged:
+                raise UserError(
+                    self.env._(
+                        "Ledger rows from till files and sale orders are written by their "
+                        "import; a row entered by hand has the source Manual."
+                    )
+                )
+        rows = [
+            self._row_from_values(self.env._("Row %(number)s", number=number), vals)
+            for number, vals in enumerate(vals_list, 1)
+        ]
+        self._raise_errors(self._ledger_check(rows, check_rights=False), rows)
+        self._check_rows_open(rows)
         # The check resolved each row's contract: no need to resolve it again.
         vals_list = [
             {**vals, "contract_id": row.contract_id}
@@ -135,12 +217,158 @@ class MallSaleLine(models.Model):
         ]
         return super().create(vals_list)
 
+    LEDGER_FIELDS = (
+        "date",
+        "counter_id",
+        "product_id",
+        "quantity",
+        "amount",
+        "discount_amount",
+        "origin_line_id",
+    )
+
     def write(self, vals):
-        if self.filtered("batch_id") and not self.env.su:
-            raise UserError(
-                self.env._("Imported ledger rows cannot be changed; import a correction.")
-            )
+        if not self.env.su:
+            if self.filtered("batch_id") or self.filtered("sale_line_id"):
+                raise UserError(
+                    self.env._("Imported ledger rows cannot be changed; import a correction.")
+                )
+            if {"batch_id", "sale_line_id", "source"} & set(vals):
+                raise UserError(self.env._("The source of a ledger row is set by its import only."))
+        if set(self.LEDGER_FIELDS) & set(vals):
+            self._check_rows_open(self._rows_of_records())
+            rows = [
+                self._row_from_values(
+                    line.display_name,
+                    {
+                        **line._read_ledger_values(),
+                        **vals,
+                    },
+                )
+                for line in self
+            ]
+            self._raise_errors(self._ledger_check(rows, check_rights=False, exclude=self), rows)
+            self._check_rows_open(rows)
         return super().write(vals)
+
+    def _read_ledger_values(self):
+        self.ensure_one()
+        return {
+            name: self[name].id if self._fields[name].type == "many2one" else self[name]
+            for name in self.LEDGER_FIELDS
+        }
+
+    def unlink(self):
+        self._check_rows_open(self._rows_of_records())
+        return super().unlink()
+
+    @api.depends("date", "counter_id", "product_id")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = " / ".join(
+                str(part)
+                for part in (line.date, line.counter_id.code, line.product_id.default_code)
+                if part
+            )
+
+    def _rows_of_records(self):
+        return [
+            LedgerRow(
+                line.display_name,
+                date=line.date,
+                counter_id=line.counter_id.id,
+                product_id=line.product_id.id,
+                quantity=line.quantity,
+                amount=line.amount,
+                discount=line.discount_amount,
+            )
+            for line in self
+        ]
+
+    # ------------------------------------------------------------------ seam
+    @api.model
+    def _check_ledger_open(self, company, dates):
+        """Hook: raise a UserError when ledger rows of ``company`` dated ``dates`` (a set
+        of dates) may no longer be created, changed or deleted. No-op here; the
+        settlement refuses dates inside a period whose statements left draft."""
+        return
+
+    @api.model
+    def _check_rows_open(self, rows):
+        """Call ``_check_ledger_open`` once per company with the dates the rows touch."""
+        counters = {row.counter_id for row in rows if row.counter_id and row.date}
+        if not counters:
+            return
+        companies = {
+            counter.id: counter.company_id
+            for counter in self.env["mall.counter"].sudo().browse(counters)
+        }
+        by_company = {}
+        for row in rows:
+            if row.counter_id and row.date:
+                company = companies[row.counter_id]
+                by_company.setdefault(company, set()).add(row.date)
+        for company, dates in by_company.items():
+            self._check_ledger_open(company, dates)
+
+    @api.model
+    def _sales_totals(
+        self, company, date_from, date_to, contracts=None, by_date=False, windows=None
+    ):
+        """Net sales of the ledger between two dates (both included), one SQL GROUP BY.
+
+        Returns ``{contract_id: {"amount": float, "discount": float, "returns": float}}``:
+        ``amount`` is net sales after returns (a return is a negative row), ``returns``
+        the sum of the negative amounts (<= 0), ``discount`` the till discounts; with
+        ``by_date=True`` the keys are ``(contract_id, date)``. ``contracts`` restricts
+        to a recordset; ``windows`` = ``{contract_id: (date_from, date_to)}`` counts each
+        listed contract only inside its own window (intersected with the dates); the
+        contracts it does not list count over the whole dates. Amounts are summed as
+        SQL numerics and rounded to the cent."""
+        self.flush_model(["date", "company_id", "contract_id", "amount", "discount_amount"])
+        conditions = [
+            SQL("l.company_id = %s", company.id),
+            SQL("l.date BETWEEN %s AND %s", date_from, date_to),
+            SQL("l.contract_id IS NOT NULL"),
+        ]
+        join = SQL()
+        if contracts is not None:
+            conditions.append(SQL("l.contract_id = ANY(%s)", list(contracts.ids)))
+        if windows:
+            ids = list(windows)
+            join = SQL(
+                "LEFT JOIN unnest(%s::int[], %s::date[], %s::date[]) AS w(contract_id, d1, d2)"
+                " ON w.contract_id = l.contract_id",
+                ids,
+                [windows[cid][0] for cid in ids],
+                [windows[cid][1] for cid in ids],
+            )
+            conditions.append(SQL("(w.contract_id IS NULL OR l.date BETWEEN w.d1 AND w.d2)"))
+        keys = SQL("l.contract_id, l.date") if by_date else SQL("l.contract_id")
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT %(keys)s,
+                       ROUND(SUM(l.amount)::numeric, 2),
+                       ROUND(SUM(COALESCE(l.discount_amount, 0))::numeric, 2),
+                       ROUND(SUM(LEAST(l.amount, 0))::numeric, 2)
+                  FROM mall_sale_line l %(join)s
+                 WHERE %(where)s
+                 GROUP BY %(keys)s
+                """,
+                keys=keys,
+                join=join,
+                where=SQL(" AND ").join(conditions),
+            )
+        )
+        totals = {}
+        for *key, amount, discount, returns in self.env.cr.fetchall():
+            totals[tuple(key) if by_date else key[0]] = {
+                "amount": float(amount),
+                "discount": float(discount),
+                "returns": float(returns),
+            }
+        return totals
 
     # ------------------------------------------------------------------ checks
     @api.model
@@ -183,11 +411,144 @@ class MallSaleLine(models.Model):
         }
 
     @api.model
-    def _ledger_check(self, rows, check_rights=True):
+    def _number_errors(self, row):
+        """Magnitudes and signs of a row: finite, within business bounds, a return
+        (negative amount) has a quantity and a discount that are not positive."""
+        _ = self.env._
+        errors = []
+        for column, value, limit in (
+            ("amount", row.amount, AMOUNT_LIMIT),
+            ("discount", row.discount, AMOUNT_LIMIT),
+            ("quantity", row.quantity, QUANTITY_LIMIT),
+        ):
+            if value is None:
+                continue
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                errors.append(
+                    (
+                        row.label,
+                        column,
+                        _(
+                            "%(row)s: %(column)s %(value)s is not a number.",
+                            row=row.label,
+                            column=self._column_label(column),
+                            value=cell_preview(value),
+                        ),
+                    )
+                )
+            elif not math.isfinite(value) or abs(value) > limit:
+                errors.append(
+                    (
+                        row.label,
+                        column,
+                        _(
+                            "%(row)s: %(column)s must be between -%(limit)s and %(limit)s.",
+                            row=row.label,
+                            column=self._column_label(column),
+                            limit=f"{limit:,.0f}",
+                        ),
+                    )
+                )
+        if errors:
+            return errors
+        amount, quantity, discount = row.amount or 0.0, row.quantity or 0.0, row.discount or 0.0
+        if amount < 0 and (quantity > 0 or discount > 0):
+            errors.append(
+                (
+                    row.label,
+                    "quantity" if quantity > 0 else "discount",
+                    _(
+                        "%(row)s: a customer return has a negative amount, and its quantity "
+                        "and discount are negative or zero.",
+                        row=row.label,
+                    ),
+                )
+            )
+        elif amount >= 0 and (quantity < 0 or discount < 0):
+            errors.append(
+                (
+                    row.label,
+                    "quantity" if quantity < 0 else "discount",
+                    _(
+                        "%(row)s: %(column)s is negative but the amount is not: a customer "
+                        "return has a negative amount too.",
+                        row=row.label,
+                        column=self._column_label("quantity" if quantity < 0 else "discount"),
+                    ),
+                )
+            )
+        return errors
+
+    @api.model
+    def _origin_errors(self, rows, exclude=None):
+        """A manual return naming its original sale: a sale of the same counter and
+        product, not later than the return, not returned beyond its amount."""
+        _ = self.env._
+        rows = [row for row in rows if row.origin_line_id]
+        if not rows:
+            return []
+        origins = self.sudo().browse({row.origin_line_id for row in rows}).exists()
+        returned = dict(
+            self.sudo()._read_group(
+                [
+                    ("origin_line_id", "in", origins.ids),
+                    ("id", "not in", (exclude or self.browse()).ids),
+                ],
+                ["origin_line_id"],
+                ["amount:sum"],
+            )
+        )
+        returned = {origin.id: amount for origin, amount in returned.items()}
+        errors = []
+        for row in rows:
+            origin = origins.filtered(lambda line, row=row: line.id == row.origin_line_id)
+            if (
+                not origin
+                or origin.amount <= 0
+                or origin.counter_id.id != row.counter_id
+                or origin.product_id.id != row.product_id
+                or (row.date and origin.date > row.date)
+                or (row.amount or 0.0) >= 0
+            ):
+                errors.append(
+                    (
+                        row.label,
+                        "amount",
+                        _(
+                            "%(row)s: the returned sale must be an earlier sale of the same "
+                            "counter and product, and the return a negative amount.",
+                            row=row.label,
+                        ),
+                    )
+                )
+                continue
+            left = round(origin.amount + returned.get(origin.id, 0.0), 2)
+            if round(-row.amount, 2) > left:
+                errors.append(
+                    (
+                        row.label,
+                        "amount",
+                        _(
+                            "%(row)s: the return of %(amount)s exceeds what is left of the "
+                            "sale %(sale)s (%(left)s).",
+                            row=row.label,
+                            amount=-row.amount,
+                            sale=origin.display_name,
+                            left=left,
+                        ),
+                    )
+                )
+            returned[origin.id] = returned.get(origin.id, 0.0) + row.amount
+        return errors
+
+    @api.model
+    def _ledger_check(self, rows, check_rights=True, exclude=None):
         """Validate rows in batch: counter, date in a contract, product listed (C7),
-        amounts. Sets each row's contract. Returns [(label, column, message)]; the
+        numbers (a customer return is a negative row), the original sale of a manual
+        return. Sets each row's contract. Returns [(label, column, message)]; the
         number of queries does not depend on the number of rows. ``check_rights``
-        applies the floor rules to the bulk path (the ORM path has the record rules)."""
+        applies the floor rules (floor staff record rows of their own floors' counters
+        only, whatever the path)."""
         _ = self.env._
         errors = []
         for row in rows:
@@ -201,25 +562,10 @@ class MallSaleLine(models.Model):
                 )
             if not row.date:
                 errors.append((row.label, "date", _("%(row)s: date is missing.", row=row.label)))
-            for column, value in (
-                ("amount", row.amount),
-                ("discount", row.discount),
-                ("quantity", row.quantity),
-            ):
-                if value is not None and value < 0:
-                    errors.append(
-                        (
-                            row.label,
-                            column,
-                            _(
-                                "%(row)s: %(column)s cannot be negative.",
-                                row=row.label,
-                                column=self._column_label(column),
-                            ),
-                        )
-                    )
+            errors += self._number_errors(row)
         if check_rights:
             errors += self._counter_right_errors(rows)
+        errors += self._origin_errors(rows, exclude=exclude)
         valid = [row for row in rows if row.counter_id and row.date]
         contracts = self._resolve_contracts({(row.counter_id, row.date) for row in valid})
         contract_ids = set(contracts.values())
@@ -342,6 +688,7 @@ class MallSaleLine(models.Model):
     @api.model
     def _ledger_store(self, rows, source, name, checksum=None):
         """Write checked rows as one new batch."""
+        self._check_rows_open(rows)
         batch = self.env["mall.sale.batch"].create(
             {
                 "name": name,
@@ -398,6 +745,8 @@ class MallSaleLine(models.Model):
                     columns=", ".join(missing),
                 )
             )
+        if len(table) < 2:
+            raise UserError(_("The file has no rows: only the header line was found."))
         width = len(header)
         result = []
         for number, cells in enumerate(table[1:], 2):
@@ -416,11 +765,52 @@ class MallSaleLine(models.Model):
         return [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
 
     @api.model
+    def _parse_date(self, value):
+        """A till's date cell as a date, or None: 2026-11-28, 2026/11/28, 2026年11月28日
+        (optionally followed by a time), or an Excel date cell of an XLSX file."""
+        if isinstance(value, DateTime):
+            return value.date()
+        if isinstance(value, Date):
+            return value
+        if not isinstance(value, str):
+            return None
+        text = value.strip()
+        for pattern in DATE_RES:
+            match = pattern.match(text)
+            if match:
+                year, month, day = (int(part) for part in match.groups())
+                if not 2000 <= year <= 2099:
+                    return None
+                try:
+                    return Date(year, month, day)
+                except ValueError:
+                    return None
+        return None
+
+    @api.model
+    def _parse_number(self, value, decimals):
+        """A till's number cell as a float, or None when it is not a plain decimal
+        number with at most ``decimals`` decimals (XLSX numbers are taken as they are)."""
+        if isinstance(value, bool):
+            return None
+        if isinstance(value, int | float):
+            if not math.isfinite(value):
+                return None
+            return round(float(value), decimals)
+        match = NUMBER_RE.match(str(value).strip())
+        if not match or (match.group(1) and len(match.group(1)) > decimals):
+            return None
+        return float(str(value).strip().replace(",", ""))
+
+    @api.model
     def _parse_rows(self, table):
         """Turn file rows into LedgerRows; returns (rows, errors) with conversion errors."""
         _ = self.env._
         codes = {str(cells.get("counter") or "").strip() for _n, cells in table}
         products = {str(cells.get("product") or "").strip() for _n, cells in table}
+        # PostgreSQL refuses NUL in a query: such cells are reported below, not looked up.
+        codes = {code for code in codes if not CONTROL_RE.search(code)}
+        products = {code for code in products if not CONTROL_RE.search(code)}
         counters = dict(
             self.env["mall.counter"]
             .with_context(active_test=False)
@@ -431,37 +821,42 @@ class MallSaleLine(models.Model):
                 [("default_code", "in", list(products))], ["default_code"], ["id:min"]
             )
         )
-        dates = {}
         rows, errors = [], []
         for number, cells in table:
             label = _("Row %(number)s", number=number)
             row_errors = []
-
             fail = row_errors.append
+            for column, value in cells.items():
+                if isinstance(value, str) and CONTROL_RE.search(value):
+                    fail(
+                        (
+                            label,
+                            column,
+                            _(
+                                "%(row)s: %(column)s %(value)s contains a control character "
+                                "(such as a NUL byte).",
+                                row=label,
+                                column=self._column_label(column),
+                                value=cell_preview(value),
+                            ),
+                        )
+                    )
+            if row_errors:
+                errors.extend(row_errors)
+                continue
 
             raw_date = cells.get("date")
-            day = dates.get(raw_date)
-            if day is None:
-                try:
-                    day = (
-                        raw_date
-                        if isinstance(raw_date, Date)
-                        else Date.fromisoformat(str(raw_date).strip()[:10])
-                    )
-                    if hasattr(day, "date"):
-                        day = day.date()
-                except ValueError:
-                    day = False
-                dates[raw_date] = day
+            day = self._parse_date(raw_date)
             if not day:
                 fail(
                     (
                         label,
                         "date",
                         _(
-                            "%(row)s: date %(value)s is not a date (YYYY-MM-DD).",
+                            "%(row)s: date %(value)s is not a date (2026-11-28, 2026/11/28 or "
+                            "2026年11月28日).",
                             row=label,
-                            value=raw_date,
+                            value=cell_preview(raw_date),
                         ),
                     )
                 )
@@ -472,7 +867,11 @@ class MallSaleLine(models.Model):
                     (
                         label,
                         "counter",
-                        _("%(row)s: counter %(value)s does not exist.", row=label, value=code),
+                        _(
+                            "%(row)s: counter %(value)s does not exist.",
+                            row=label,
+                            value=cell_preview(code),
+                        ),
                     )
                 )
             product = str(cells.get("product") or "").strip()
@@ -482,11 +881,19 @@ class MallSaleLine(models.Model):
                     (
                         label,
                         "product",
-                        _("%(row)s: product %(value)s does not exist.", row=label, value=product),
+                        _(
+                            "%(row)s: product %(value)s does not exist.",
+                            row=label,
+                            value=cell_preview(product),
+                        ),
                     )
                 )
             numbers = {}
-            for column, default in (("quantity", 1.0), ("amount", None), ("discount", 0.0)):
+            for column, default, decimals in (
+                ("quantity", 1.0, 3),
+                ("amount", None, 2),
+                ("discount", 0.0, 2),
+            ):
                 raw = cells.get(column)
                 if raw is None or str(raw).strip() == "":
                     numbers[column] = default
@@ -503,19 +910,19 @@ class MallSaleLine(models.Model):
                             )
                         )
                     continue
-                try:
-                    numbers[column] = round(float(str(raw).replace(",", "").strip()), 2)
-                except ValueError:
-                    numbers[column] = None
+                numbers[column] = self._parse_number(raw, decimals)
+                if numbers[column] is None:
                     fail(
                         (
                             label,
                             column,
                             _(
-                                "%(row)s: %(column)s %(value)s is not a number.",
+                                "%(row)s: %(column)s %(value)s is not a number (digits with "
+                                "at most %(decimals)s decimals, such as 1,234.50).",
                                 row=label,
                                 column=self._column_label(column),
-                                value=raw,
+                                value=cell_preview(raw),
+                                decimals=decimals,
                             ),
                         )
                     )

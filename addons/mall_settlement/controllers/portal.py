@@ -63,12 +63,34 @@ class SettlementPortal(CustomerPortal):
             raise MissingError(request.env._("This document does not exist."))
         return statement
 
+    def _settlement_as_supplier(self, statement_id):
+        """The statement as the logged-in supplier contact (no superuser): 404 for an
+        internal user, for another supplier's statement and for a draft."""
+        if not request.env.user.share:
+            raise request.not_found()
+        statement = request.env["mall.settlement.statement"].browse(statement_id)
+        try:
+            if not statement.exists() or not statement._is_supplier_user():
+                raise request.not_found()
+        except AccessError:
+            raise request.not_found() from None
+        return statement
+
     @http.route(["/my/settlements/<int:statement_id>"], type="http", auth="public", website=True)
-    def portal_my_settlement(self, statement_id, access_token=None, message=None, **kw):
+    def portal_my_settlement(
+        self, statement_id, access_token=None, message=None, report_type=None, download=False, **kw
+    ):
         try:
             statement = self._settlement_check_access(statement_id, access_token)
         except (AccessError, MissingError):
             raise request.not_found() from None
+        if report_type in ("html", "pdf", "text"):
+            return self._show_report(
+                model=statement,
+                report_type=report_type,
+                report_ref="mall_settlement.action_report_settlement_statement",
+                download=download,
+            )
         values = self._get_page_view_values(
             statement,
             access_token,
@@ -85,21 +107,12 @@ class SettlementPortal(CustomerPortal):
         methods=["POST"],
         website=True,
     )
-    def portal_settlement_confirm(self, statement_id, access_token=None, **kw):
+    def portal_settlement_confirm(self, statement_id, **kw):
+        """T10: the supplier's own acceptance, recorded as the supplier's contact; finance
+        posts the statement afterwards."""
+        statement = self._settlement_as_supplier(statement_id)
         try:
-            statement = self._settlement_check_access(statement_id, access_token)
-        except (AccessError, MissingError):
-            raise request.not_found() from None
-        try:
-            statement.with_company(statement.company_id).action_confirm()
-            statement.message_post(
-                body=request.env._(
-                    "Confirmed on the portal by %(user)s.", user=request.env.user.name
-                ),
-                author_id=request.env.user.partner_id.id,
-                message_type="comment",
-                subtype_xmlid="mail.mt_note",
-            )
+            statement.action_supplier_confirm()
             message = "confirmed"
         except UserError:
             message = "refused"
@@ -112,11 +125,8 @@ class SettlementPortal(CustomerPortal):
         methods=["POST"],
         website=True,
     )
-    def portal_settlement_dispute(self, statement_id, access_token=None, reason=None, **kw):
-        try:
-            statement = self._settlement_check_access(statement_id, access_token)
-        except (AccessError, MissingError):
-            raise request.not_found() from None
+    def portal_settlement_dispute(self, statement_id, reason=None, **kw):
+        statement = self._settlement_as_supplier(statement_id)
         try:
             statement.action_dispute(reason=reason)
             message = "disputed"

@@ -1,4 +1,6 @@
 from . import (
+    ir_http,
+    mall_sale_line,
     res_company,
     res_config_settings,
     mall_charge_type,

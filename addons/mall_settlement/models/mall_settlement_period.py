@@ -2,11 +2,18 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.mall_consignment.models.mall_contract import SIGNED_STATES
 from odoo.addons.marketing_base.models.common import selection_label
+from odoo.addons.marketing_base.models.marketing_workflow_mixin import workflow_action
+
+_lt = LazyTranslate(__name__)
 
 SETTLED_STATES = ("confirmed", "invoiced", "paid")
+ACCOUNTANT_GROUP = "mall_consignment.group_floor_accountant"
+FINANCE_GROUP = "account.group_account_invoice"
 
 
 class MallSettlementPeriod(models.Model):
@@ -15,8 +22,13 @@ class MallSettlementPeriod(models.Model):
 
     _name = "mall.settlement.period"
     _description = "Settlement Period"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "marketing.workflow.mixin"]
     _order = "date_from desc, id desc"
+
+    _workflow_fields = {
+        "state": _lt("the Prepare Statements, Start Reconciliation and Close Period buttons"),
+        "date_prepared": _lt("the Prepare Statements button"),
+    }
 
     name = fields.Char(
         compute="_compute_name", store=True, precompute=True, readonly=False, required=True
@@ -148,7 +160,10 @@ class MallSettlementPeriod(models.Model):
         """Compute one statement per consignment contract with sales or charges in the
         period (T2-T7, T9 classes). Draft statements are recomputed with the same figures;
         sent or confirmed ones are never touched. One SQL GROUP BY for the ledger, batch
-        creates: the query count does not depend on the number of ledger rows."""
+        creates: the query count does not depend on the number of ledger rows.
+        Company-wide: the statements of every floor are prepared (as superuser, after
+        the role check)."""
+        self._check_role(ACCOUNTANT_GROUP)
         for period in self:
             if period.state not in ("draft", "prepared"):
                 raise UserError(
@@ -159,35 +174,28 @@ class MallSettlementPeriod(models.Model):
                     )
                 )
             period._raise_if_overlap()
-            period._prepare_statements()
-        self.write({"state": "prepared", "date_prepared": fields.Datetime.now()})
+            with workflow_action():
+                period.sudo()._prepare_statements()
+        self._workflow_write({"state": "prepared", "date_prepared": fields.Datetime.now()})
         return True
 
-    def _ledger_totals(self):
-        """{contract id: (net sales, discounts)} of the period: one GROUP BY."""
-        self.ensure_one()
-        self.env["mall.sale.line"].flush_model(["date", "company_id", "contract_id", "amount"])
-        self.env.cr.execute(
-            """
-            SELECT contract_id, SUM(amount), SUM(COALESCE(discount_amount, 0))
-              FROM mall_sale_line
-             WHERE date BETWEEN %s AND %s
-               AND company_id = %s
-               AND contract_id IS NOT NULL
-             GROUP BY contract_id
-            """,
-            [self.date_from, self.date_to, self.company_id.id],
-        )
-        return {cid: (amount, discount) for cid, amount, discount in self.env.cr.fetchall()}
-
     def _prepare_statements(self):
+        """Create or recompute the period's draft statements. The figure hooks of the
+        statement model fill the statements they are given; the ledger is read through
+        ``mall.sale.line._sales_totals`` only."""
         self.ensure_one()
         self.env.cr.execute(
             "SELECT id FROM mall_settlement_period WHERE id = %s FOR UPDATE", [self.id]
         )
-        Statement = self.env["mall.settlement.statement"]
-        Charge = self.env["mall.supplier.charge"]
-        sales = self._ledger_totals()
+        Statement = self.env["mall.settlement.statement"].with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True
+        )
+        Charge = self.env["mall.supplier.charge"].with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True
+        )
+        sales = self.env["mall.sale.line"]._sales_totals(
+            self.company_id, self.date_from, self.date_to
+        )
         open_charges = Charge.search(
             [
                 ("company_id", "=", self.company_id.id),
@@ -210,65 +218,59 @@ class MallSettlementPeriod(models.Model):
         )
         existing = Statement.search([("period_id", "=", self.id), ("adjustment_of_id", "=", False)])
         by_contract = {statement.contract_id.id: statement for statement in existing}
-        terms = contracts._terms_batch(self.date_to)
-        figures = Statement._prepare_sales_figures(self, contracts, sales)
-        commissions = Statement._commission_figures(self, contracts, figures, terms)
-        shares = Statement._discount_share(self, contracts, figures, terms)
-        generated = Statement._generated_charges(self, contracts, figures, terms)
-        classes = Statement._priority_classes(self, contracts, figures)
 
         drafts = existing.filtered(lambda s: s.state == "draft")
         # Recompute drafts from scratch: their generated charges go, manual ones unlink.
         drafts.charge_ids.filtered("generated").unlink()
-        drafts.charge_ids.write({"statement_id": False})
-        stale = drafts.filtered(lambda s: s.contract_id not in contracts)
-        stale.unlink()
+        drafts.charge_ids._detach()
+        drafts.filtered(lambda s: s.contract_id not in contracts).unlink()
 
-        new_vals, updates = [], []
-        for contract in contracts:
-            statement = by_contract.get(contract.id)
-            if statement and statement.state != "draft":
-                continue
-            klass, rank_sales, rank_area, per_area = classes[contract.id]
-            vals = {
-                **figures[contract.id],
-                **commissions[contract.id],
-                **shares[contract.id],
-                "counter_area": contract.counter_area,
-                "priority_class": klass,
-                "rank_sales": rank_sales,
-                "rank_area": rank_area,
-                "sales_per_area": per_area,
+        new_vals = [
+            {
+                "period_id": self.id,
+                "contract_id": contract.id,
+                "partner_id": contract.partner_id.id,
             }
-            if statement:
-                updates.append((statement, vals))
-            else:
-                new_vals.append(
-                    {
-                        **vals,
-                        "period_id": self.id,
-                        "contract_id": contract.id,
-                        "partner_id": contract.partner_id.id,
-                    }
-                )
-        for statement, vals in updates:
-            statement.write(vals)
-        created = Statement.with_context(
-            mail_create_nolog=True, mail_create_nosubscribe=True
-        ).create(new_vals)
-        targets = {s.contract_id.id: s for s in created}
-        targets.update({s.contract_id.id: s for s, _vals in updates})
-
+            for contract in contracts
+            if contract.id not in by_contract
+        ]
+        targets = (drafts & existing.exists()) | Statement.create(new_vals)
+        targets = targets.sorted(lambda s: s.contract_id.id)
+        terms = targets.contract_id._terms_batch(self.date_to)
+        figures = targets._prepare_sales_figures(sales)
+        commissions = targets._commission_figures(figures, terms)
+        shares = targets._discount_share(figures, terms)
+        generated = targets._generated_charges(figures, terms)
+        net_sales = {cid: totals["amount"] for cid, totals in sales.items()}
+        for statement in existing - targets:
+            net_sales[statement.contract_id.id] = statement.net_sales
+        classes = Statement._priority_classes(self, contracts, net_sales)
+        for statement in targets:
+            klass, rank_sales, rank_area, per_area = classes[statement.contract_id.id]
+            statement.write(
+                {
+                    **figures[statement.id],
+                    **commissions[statement.id],
+                    **shares[statement.id],
+                    "counter_area": statement.contract_id.counter_area,
+                    "priority_class": klass,
+                    "rank_sales": rank_sales,
+                    "rank_area": rank_area,
+                    "sales_per_area": per_area,
+                }
+            )
+        charge_types = {}
         charge_vals = []
-        for contract_id, statement in targets.items():
-            contract = statement.contract_id
-            for charge_type, amount, description in generated.get(contract_id, []):
+        for statement in targets:
+            for code, amount, description in generated.get(statement.id, []):
+                if code not in charge_types:
+                    charge_types[code] = self.env["mall.charge.type"]._by_code(code)
                 charge_vals.append(
                     {
-                        "contract_id": contract_id,
-                        "partner_id": contract.partner_id.id,
+                        "contract_id": statement.contract_id.id,
+                        "partner_id": statement.partner_id.id,
                         "company_id": self.company_id.id,
-                        "charge_type": charge_type,
+                        "charge_type_id": charge_types[code].id,
                         "date": self.date_to,
                         "amount": amount,
                         "description": description,
@@ -276,22 +278,109 @@ class MallSettlementPeriod(models.Model):
                         "statement_id": statement.id,
                     }
                 )
-        if charge_vals:
-            Charge.with_context(mail_create_nolog=True, mail_create_nosubscribe=True).create(
-                charge_vals
-            )
+        Charge.create(charge_vals)
+        by_target = {statement.contract_id.id: statement for statement in targets}
         per_statement = {}
-        for charge in open_charges:
-            statement = targets.get(charge.contract_id.id)
+        for charge in open_charges.exists():
+            statement = by_target.get(charge.contract_id.id)
             if statement:
                 per_statement.setdefault(statement, Charge)
                 per_statement[statement] |= charge
         for statement, charges in per_statement.items():
             charges.write({"statement_id": statement.id})
-        return created
+        return targets
+
+    @api.model
+    def _raise_if_settled(self, companies, dates, charges=None):
+        """T2: money dated inside a period whose statements have left draft would fall
+        between two statements: refuse it, naming the period and what to do.
+
+        Ledger rows (``charges`` None): refused when the period is under reconciliation
+        or closed, or when any of its statements has been sent. Charges: refused when the
+        period is under reconciliation or closed, or when the statement of the charge's
+        contract in that period has been sent."""
+        dates = [day for day in dates if day]
+        if not dates or not companies:
+            return
+        periods = self.sudo().search(
+            [
+                ("company_id", "in", companies.ids),
+                ("date_from", "<=", max(dates)),
+                ("date_to", ">=", min(dates)),
+                ("state", "!=", "draft"),
+            ]
+        )
+        if not periods:
+            return
+        sent = (
+            self.env["mall.settlement.statement"]
+            .sudo()
+            .search(
+                [
+                    ("period_id", "in", periods.ids),
+                    ("adjustment_of_id", "=", False),
+                    ("state", "!=", "draft"),
+                ]
+            )
+        )
+        sent_contracts = {(s.period_id.id, s.contract_id.id) for s in sent}
+        sent_periods = set(sent.period_id.ids)
+
+        def blocking(company, day, contract=None):
+            for period in periods:
+                if period.company_id != company or not period.date_from <= day <= period.date_to:
+                    continue
+                if period.state in ("reconciling", "closed"):
+                    return period
+                if contract is None and period.id in sent_periods:
+                    return period
+                if contract is not None and (period.id, contract.id) in sent_contracts:
+                    return period
+            return None
+
+        if charges is None:
+            for company in companies:
+                for day in sorted(dates):
+                    period = blocking(company, day)
+                    if period:
+                        raise UserError(
+                            self.env._(
+                                "Takings dated %(date)s fall in settlement period %(period)s "
+                                "(%(date_from)s – %(date_to)s), whose statements have already "
+                                "been sent to the suppliers: they can no longer be added, "
+                                "changed or deleted. Date the row in the next open period, or "
+                                "correct the supplier's settlement with an adjusting statement.",
+                                date=format_date(self.env, day),
+                                period=period.name,
+                                date_from=format_date(self.env, period.date_from),
+                                date_to=format_date(self.env, period.date_to),
+                            )
+                        )
+            return
+        for charge in charges:
+            period = blocking(charge.company_id, charge.date, charge.contract_id)
+            if period:
+                raise UserError(
+                    self.env._(
+                        "The %(type)s charge dated %(date)s for contract %(contract)s falls in "
+                        "settlement period %(period)s (%(date_from)s – %(date_to)s), whose "
+                        "statement for this contract has already been sent to the supplier "
+                        "(or the period is being reconciled or closed). Date the charge in the "
+                        "next open period, or correct the settlement with an adjusting "
+                        "statement.",
+                        type=charge.charge_type_id.name,
+                        date=format_date(self.env, charge.date),
+                        contract=charge.contract_id.name,
+                        period=period.name,
+                        date_from=format_date(self.env, period.date_from),
+                        date_to=format_date(self.env, period.date_to),
+                    )
+                )
 
     # ------------------------------------------------------------------ workflow
     def action_start_reconciliation(self):
+        """Prepared → reconciling: the suppliers check their statements (T1)."""
+        self._check_role(ACCOUNTANT_GROUP, FINANCE_GROUP)
         for period in self:
             if period.state != "prepared":
                 raise UserError(
@@ -300,10 +389,12 @@ class MallSettlementPeriod(models.Model):
                         period=period.name,
                     )
                 )
-        self.write({"state": "reconciling"})
+        self._workflow_write({"state": "reconciling"})
         return True
 
     def action_close(self):
+        """Every statement confirmed: the period closes; nothing dated in it changes."""
+        self._check_role(FINANCE_GROUP)
         for period in self:
             if period.state not in ("prepared", "reconciling"):
                 raise UserError(
@@ -319,7 +410,7 @@ class MallSettlementPeriod(models.Model):
                         statements=", ".join(open_statements[:5].mapped("name")),
                     )
                 )
-        self.write({"state": "closed"})
+        self._workflow_write({"state": "closed"})
         return True
 
     def action_view_statements(self):
@@ -336,7 +427,11 @@ class MallSettlementPeriod(models.Model):
     def _cron_settlement(self):
         """Daily: on a company's cutoff day prepare the period ending today and give its
         floor accountants an activity; on the 27th give finance an activity to confirm
-        and pay the prepared statements."""
+        and pay the prepared statements. The scheduler acts for every company."""
+        return self.sudo()._settlement_schedule()
+
+    @api.model
+    def _settlement_schedule(self):
         today = fields.Date.context_today(self)
         todo = "mail.mail_activity_data_todo"
         finance = self.env.ref("account.group_account_manager").users
@@ -400,7 +495,7 @@ class MallSettlementPeriod(models.Model):
                 charges.append(
                     {
                         "contract_id": contract.id,
-                        "charge_type": charge_type,
+                        "charge_type_id": self.env["mall.charge.type"]._by_code(charge_type).id,
                         "amount": amount,
                         "date": period.date_to,
                         "description": "Demo",

@@ -6,9 +6,15 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import format_amount
+from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.mall_consignment.models.mall_contract import SIGNED_STATES
 from odoo.addons.mall_consignment.models.mall_contract_terms import to_cents, to_decimal
 from odoo.addons.marketing_base.models.common import selection_label
+from odoo.addons.marketing_base.models.marketing_workflow_mixin import workflow_action
+
+_lt = LazyTranslate(__name__)
 
 PRIORITY_CLASSES = [
     ("a", "A: Top 20% Sales"),
@@ -21,12 +27,14 @@ STATEMENT_STATES = [
     ("draft", "Draft"),
     ("sent", "Sent"),
     ("disputed", "Disputed"),
-    ("confirmed", "Confirmed"),
+    ("supplier_confirmed", "Accepted by Supplier"),
+    ("confirmed", "Posted"),
     ("invoiced", "Invoice Received"),
     ("paid", "Paid"),
 ]
 POSTED_STATES = ("confirmed", "invoiced", "paid")
 FINANCE_GROUP = "account.group_account_invoice"
+ACCOUNTANT_GROUP = "mall_consignment.group_floor_accountant"
 
 
 class MallSettlementStatement(models.Model):
@@ -35,8 +43,29 @@ class MallSettlementStatement(models.Model):
 
     _name = "mall.settlement.statement"
     _description = "Settlement Statement"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin", "marketing.workflow.mixin"]
     _order = "id desc"
+    _check_company_auto = True
+
+    _workflow_fields = {
+        "state": _lt(
+            "the Send, Record Dispute, Accept, Post, Supplier Invoice Received and payment buttons"
+        ),
+        "priority_class": _lt("the Prepare Statements button of the period"),
+        "rank_sales": _lt("the Prepare Statements button of the period"),
+        "rank_area": _lt("the Prepare Statements button of the period"),
+        "date_sent": _lt("the Send to Supplier button"),
+        "supplier_confirmed_by_id": _lt("the supplier's Accept button (or Accept for Supplier)"),
+        "supplier_confirmed_date": _lt("the supplier's Accept button (or Accept for Supplier)"),
+        "supplier_confirmed_on_behalf": _lt("the Accept for Supplier button"),
+        "date_confirmed": _lt("the Post button"),
+        "confirmed_by_id": _lt("the Post button"),
+        "vendor_bill_id": _lt("the Post button"),
+        "customer_invoice_id": _lt("the Post button"),
+        "netting_move_id": _lt("the payment run"),
+        "payment_id": _lt("the payment run"),
+        "invoice_received_date": _lt("the Supplier Invoice Received button"),
+    }
 
     # Figures a statement keeps once it has left the draft state (T8).
     FIGURE_FIELDS = (
@@ -44,6 +73,7 @@ class MallSettlementStatement(models.Model):
         "contract_id",
         "partner_id",
         "net_sales",
+        "returns_total",
         "discount_total",
         "discount_share_ratio",
         "mall_discount_share",
@@ -64,20 +94,41 @@ class MallSettlementStatement(models.Model):
         ondelete="restrict",
         tracking=True,
         domain="[('state', '!=', 'closed')]",
+        check_company=True,
     )
     company_id = fields.Many2one(related="period_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     date_from = fields.Date(related="period_id.date_from")
     date_to = fields.Date(related="period_id.date_to")
     contract_id = fields.Many2one(
-        "mall.contract", string="Contract", required=True, index=True, tracking=True
+        "mall.contract",
+        string="Contract",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
     )
     partner_id = fields.Many2one(
-        "res.partner", string="Supplier", required=True, index=True, tracking=True
+        "res.partner",
+        string="Supplier",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
     )
     brand_id = fields.Many2one(related="contract_id.brand_id", store=True, string="Brand")
+    # Read as superuser (related): the supplier's PDF and portal page show them without
+    # access to the contract or the brand.
+    contract_name = fields.Char(related="contract_id.name", string="Contract Number")
+    brand_name = fields.Char(related="contract_id.brand_id.name", string="Brand Name")
     counter_area = fields.Float(string="Counter Area (m²)", digits=(12, 2))
-    net_sales = fields.Monetary(string="Net Sales", tracking=True, help="T2: ledger amounts.")
+    net_sales = fields.Monetary(
+        string="Net Sales", tracking=True, help="T2: ledger amounts after customer returns."
+    )
+    returns_total = fields.Monetary(
+        string="Customer Returns",
+        help="T2: the returns (negative ledger rows) already deducted from net sales.",
+    )
     discount_total = fields.Monetary(string="Till Discounts", help="T2: till discounts given.")
     discount_share_ratio = fields.Float(
         string="Supplier Discount Share (%)", digits=(5, 2), help="s of the terms in force."
@@ -140,12 +191,29 @@ class MallSettlementStatement(models.Model):
     )
     dispute_reason = fields.Text(tracking=True, copy=False)
     date_sent = fields.Datetime(string="Sent On", readonly=True, copy=False)
-    date_confirmed = fields.Datetime(string="Confirmed On", readonly=True, copy=False)
-    confirmed_by_id = fields.Many2one("res.users", string="Confirmed By", readonly=True, copy=False)
-    vendor_bill_id = fields.Many2one("account.move", readonly=True, copy=False)
-    customer_invoice_id = fields.Many2one("account.move", readonly=True, copy=False)
-    netting_move_id = fields.Many2one("account.move", readonly=True, copy=False)
-    payment_id = fields.Many2one("account.payment", readonly=True, copy=False)
+    supplier_confirmed_by_id = fields.Many2one(
+        "res.users",
+        string="Accepted By",
+        readonly=True,
+        copy=False,
+        help="The supplier's contact who accepted the statement on the portal, or the "
+        "finance user who accepted it on the supplier's behalf.",
+    )
+    supplier_confirmed_date = fields.Datetime(string="Accepted On", readonly=True, copy=False)
+    supplier_confirmed_on_behalf = fields.Boolean(
+        string="Accepted on the Supplier's Behalf",
+        readonly=True,
+        copy=False,
+        help="Finance accepted the statement for the supplier (e.g. on a signed paper copy).",
+    )
+    date_confirmed = fields.Datetime(string="Posted On", readonly=True, copy=False)
+    confirmed_by_id = fields.Many2one("res.users", string="Posted By", readonly=True, copy=False)
+    vendor_bill_id = fields.Many2one("account.move", readonly=True, copy=False, check_company=True)
+    customer_invoice_id = fields.Many2one(
+        "account.move", readonly=True, copy=False, check_company=True
+    )
+    netting_move_id = fields.Many2one("account.move", readonly=True, copy=False, check_company=True)
+    payment_id = fields.Many2one("account.payment", readonly=True, copy=False, check_company=True)
     invoice_received_date = fields.Datetime(
         string="Invoice Received On",
         readonly=True,
@@ -171,15 +239,24 @@ class MallSettlementStatement(models.Model):
         "commission",
         "shortfall",
         "adjustment_amount",
-        "charge_ids.amount",
+        "charge_ids.signed_amount",
     )
     def _compute_amounts(self):
+        """Charges go on the customer invoice, credits (charge types credited to the
+        supplier) on the vendor bill; both net to the payable amount."""
         for statement in self:
-            charges = sum((to_decimal(c.amount) for c in statement.charge_ids), Decimal(0))
+            charges = credits = Decimal(0)
+            for charge in statement.charge_ids:
+                signed = to_decimal(charge.signed_amount)
+                if signed >= 0:
+                    charges += signed
+                else:
+                    credits -= signed
             adjustment = to_decimal(statement.adjustment_amount)
             goods = to_decimal(statement.net_sales) + to_decimal(statement.mall_discount_share)
+            goods += credits
             invoice = to_decimal(statement.commission) + to_decimal(statement.shortfall) + charges
-            statement.charge_total = to_cents(charges)
+            statement.charge_total = to_cents(charges - credits)
             statement.goods_total = to_cents(goods + max(adjustment, Decimal(0)))
             statement.invoice_total = to_cents(invoice - min(adjustment, Decimal(0)))
             statement.payable = to_cents(goods - invoice + adjustment)
@@ -208,6 +285,23 @@ class MallSettlementStatement(models.Model):
             [vals["contract_id"] for vals in vals_list if vals.get("contract_id")]
         )
         contracts.mapped("name")
+        for vals in vals_list:
+            contract = self.env["mall.contract"].browse(vals.get("contract_id")).sudo()
+            adjusting = vals.get("adjustment_of_id") or self.env.context.get(
+                "default_adjustment_of_id"
+            )
+            if (
+                contract
+                and not adjusting
+                and (contract.contract_type != "consignment" or contract.state not in SIGNED_STATES)
+            ):
+                raise UserError(
+                    self.env._(
+                        "Contract %(contract)s is not a signed consignment contract: it has no "
+                        "settlement statement.",
+                        contract=contract.name,
+                    )
+                )
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 period = self.env["mall.settlement.period"].browse(vals.get("period_id"))
@@ -242,49 +336,53 @@ class MallSettlementStatement(models.Model):
         return super().unlink()
 
     # ------------------------------------------------------------------ figures (hooks)
-    @api.model
-    def _prepare_sales_figures(self, period, contracts, sales):
-        """{contract id: {net_sales, discount_total}} from the ledger totals ``sales``
-        ({contract id: (amount, discount)}). Hook: promotions may split sales here."""
-        return {
-            contract.id: {
-                "net_sales": to_cents(to_decimal(sales.get(contract.id, (0, 0))[0])),
-                "discount_total": to_cents(to_decimal(sales.get(contract.id, (0, 0))[1])),
-            }
-            for contract in contracts
-        }
-
-    @api.model
-    def _commission_figures(self, period, contracts, figures, terms):
-        """T3/T4: {contract id: {commission, shortfall, base_rate, monthly_target}}.
-        Hook: promotions may apply per-promotion commission rates."""
-        commissions = contracts._compute_commission_batch(
-            {cid: values["net_sales"] for cid, values in figures.items()}, period.date_to
-        )
+    # Each hook fills the statements it is called on (the draft statements of one period
+    # being prepared) and returns {statement id: values}. Promotions may override them.
+    def _prepare_sales_figures(self, sales):
+        """T2: {statement id: {net_sales, returns_total, discount_total}} from the ledger
+        totals ``sales`` of ``mall.sale.line._sales_totals`` ({contract id: {amount,
+        discount, returns}}): net sales after customer returns."""
+        empty = {"amount": 0.0, "discount": 0.0, "returns": 0.0}
         result = {}
-        for contract in contracts:
-            term = terms[contract.id]
-            net = to_decimal(figures[contract.id]["net_sales"])
-            base_rate = term._base_rate()
-            target = to_decimal(term.monthly_target)
-            gap = max(Decimal(0), target - net)
-            result[contract.id] = {
-                "commission": commissions[contract.id],
-                "shortfall": to_cents(gap * to_decimal(base_rate) / 100),
-                "base_rate": base_rate,
-                "monthly_target": term.monthly_target,
+        for statement in self:
+            totals = sales.get(statement.contract_id.id, empty)
+            result[statement.id] = {
+                "net_sales": to_cents(to_decimal(totals["amount"])),
+                "returns_total": to_cents(to_decimal(totals["returns"])),
+                "discount_total": to_cents(to_decimal(totals["discount"])),
             }
         return result
 
-    @api.model
-    def _discount_share(self, period, contracts, figures, terms):
-        """T6: {contract id: {discount_share_ratio, mall_discount_share}}. Hook: promotions
-        may apply per-promotion sharing ratios."""
+    def _commission_figures(self, figures, terms):
+        """T3/T4: {statement id: {commission, shortfall, base_rate, monthly_target}} by
+        the terms in force at the period end (``terms``: {contract id: terms record})."""
         result = {}
-        for contract in contracts:
-            ratio = terms[contract.id].discount_share_ratio
-            discount = to_decimal(figures[contract.id]["discount_total"])
-            result[contract.id] = {
+        for period, statements in self.grouped("period_id").items():
+            commissions = statements.contract_id._compute_commission_batch(
+                {s.contract_id.id: figures[s.id]["net_sales"] for s in statements},
+                period.date_to,
+            )
+            for statement in statements:
+                term = terms[statement.contract_id.id]
+                net = to_decimal(figures[statement.id]["net_sales"])
+                base_rate = term._base_rate()
+                target = to_decimal(term.monthly_target)
+                gap = max(Decimal(0), target - net)
+                result[statement.id] = {
+                    "commission": commissions[statement.contract_id.id],
+                    "shortfall": to_cents(gap * to_decimal(base_rate) / 100),
+                    "base_rate": base_rate,
+                    "monthly_target": term.monthly_target,
+                }
+        return result
+
+    def _discount_share(self, figures, terms):
+        """T6: {statement id: {discount_share_ratio, mall_discount_share}}."""
+        result = {}
+        for statement in self:
+            ratio = terms[statement.contract_id.id].discount_share_ratio
+            discount = to_decimal(figures[statement.id]["discount_total"])
+            result[statement.id] = {
                 "discount_share_ratio": ratio,
                 "mall_discount_share": to_cents(
                     discount * (Decimal(100) - to_decimal(ratio)) / 100
@@ -292,30 +390,56 @@ class MallSettlementStatement(models.Model):
             }
         return result
 
-    @api.model
-    def _generated_charges(self, period, contracts, figures, terms):
-        """T5: {contract id: [(charge type, amount, description)]} generated from the terms
-        in force at the period end: rebate (rate × net sales), monthly staff wages and
-        sponsorship. Hook: promotions may add their cost-share charges here."""
+    def _sponsorship_due(self, term):
+        """Whether the sponsorship fee of ``term`` is due in this statement's period:
+        once (the period containing the contract's start), monthly, or yearly (the period
+        containing the start date or one of its anniversaries)."""
+        self.ensure_one()
+        period, start = self.period_id, self.contract_id.date_start
+        frequency = term.sponsorship_frequency or "monthly"
+        if frequency == "monthly":
+            return True
+        if not start or start > period.date_to:
+            return False
+        if frequency == "once":
+            return period.date_from <= start
+        years = range(period.date_to.year - start.year + 1)
+        return any(
+            period.date_from <= start + relativedelta(years=n) <= period.date_to for n in years
+        )
+
+    def _generated_charges(self, figures, terms):
+        """T5: {statement id: [(charge type code, amount, description)]} generated from
+        the terms in force at the period end: rebate (rate × net sales), monthly staff
+        wages and the sponsorship fee by its frequency."""
         _ = self.env._
         result = {}
-        for contract in contracts:
-            term = terms[contract.id]
+        for statement in self:
+            term = terms[statement.contract_id.id]
             lines = []
             rebate = to_cents(
-                to_decimal(figures[contract.id]["net_sales"]) * to_decimal(term.rebate_rate) / 100
+                to_decimal(figures[statement.id]["net_sales"]) * to_decimal(term.rebate_rate) / 100
             )
-            if rebate:
+            if rebate > 0:
                 lines.append(("rebate", rebate, _("Rebate %(rate)s%%", rate=term.rebate_rate)))
             if term.staff_wage_cost:
                 lines.append(("staff_wage", term.staff_wage_cost, _("Monthly staff wages")))
-            if term.sponsorship_fee:
-                lines.append(("sponsorship", term.sponsorship_fee, _("Sponsorship fee")))
-            result[contract.id] = lines
+            if term.sponsorship_fee and statement._sponsorship_due(term):
+                lines.append(
+                    (
+                        "sponsorship",
+                        term.sponsorship_fee,
+                        _(
+                            "Sponsorship fee (%(frequency)s)",
+                            frequency=selection_label(term, "sponsorship_frequency"),
+                        ),
+                    )
+                )
+            result[statement.id] = lines
         return result
 
     @api.model
-    def _priority_classes(self, period, contracts, figures):
+    def _priority_classes(self, period, contracts, net_sales):
         """T9: {contract id: (class, rank by sales, rank by sales per m², sales per m²)}.
         (a) the top 20% (rounded up) by net sales or by sales per m², then (b)
         representative brands, (c) brands introduced within 12 months of the period end,
@@ -323,13 +447,13 @@ class MallSettlementStatement(models.Model):
         top = math.ceil(len(contracts) * 0.2)
         per_area = {
             c.id: (
-                to_cents(to_decimal(figures[c.id]["net_sales"]) / to_decimal(c.counter_area))
+                to_cents(to_decimal(net_sales.get(c.id, 0.0)) / to_decimal(c.counter_area))
                 if c.counter_area
                 else 0.0
             )
             for c in contracts
         }
-        by_sales = sorted(contracts.ids, key=lambda cid: (-figures[cid]["net_sales"], cid))
+        by_sales = sorted(contracts.ids, key=lambda cid: (-net_sales.get(cid, 0.0), cid))
         by_area = sorted(contracts.ids, key=lambda cid: (-per_area[cid], cid))
         rank_sales = {cid: rank for rank, cid in enumerate(by_sales, 1)}
         rank_area = {cid: rank for rank, cid in enumerate(by_area, 1)}
@@ -362,23 +486,88 @@ class MallSettlementStatement(models.Model):
                 raise UserError(message % {"statement": statement.name})
 
     def _check_finance(self):
-        if not (self.env.su or self.env.user.has_group(FINANCE_GROUP)):
-            raise AccessError(
-                self.env._("Only finance (invoicing users) confirm, invoice and pay statements.")
-            )
+        self._check_role(FINANCE_GROUP)
+
+    def _is_supplier_user(self):
+        """Whether the current user is a portal contact of every statement's supplier
+        (and may read them: the portal rule hides drafts)."""
+        user = self.env.user
+        if not user.share or not self:
+            return False
+        self.check_access("read")
+        supplier = user.commercial_partner_id
+        return all(s.partner_id.commercial_partner_id == supplier for s in self)
+
+    def _check_supplier_or_role(self, *groups):
+        """The supplier's own portal contact, or an internal user of ``groups``.
+        Returns True when the supplier acts itself."""
+        if not self.env.su and self.env.user.share:
+            if not self._is_supplier_user():
+                raise AccessError(self.env._("Only the supplier of this statement may do this."))
+            return True
+        self._check_role(*groups)
+        return False
+
+    def _format_money(self, amount):
+        self.ensure_one()
+        return format_amount(self.env, amount, self.currency_id)
 
     def action_send(self):
-        """Draft → sent: the supplier sees the statement on the portal."""
+        """Draft → sent: the supplier sees the statement on the portal. Refused when
+        takings or charges were recorded since the preparation (prepare again first)."""
+        self._check_role(ACCOUNTANT_GROUP)
         self._raise_if_not(
             ("draft",), self.env._("Statement %(statement)s is not a draft: it cannot be sent.")
         )
-        self.write({"state": "sent", "date_sent": fields.Datetime.now()})
+        self._raise_if_outdated()
+        self._workflow_write({"state": "sent", "date_sent": fields.Datetime.now()})
         for statement in self:
             statement._portal_ensure_token()
         return True
 
+    def _raise_if_outdated(self):
+        """A draft statement must carry the period's takings and open charges as they are
+        now, or they would fall between two statements (T2)."""
+        regular = self.filtered(lambda s: not s.adjustment_of_id)
+        Charge = self.env["mall.supplier.charge"].sudo()
+        for period, statements in regular.grouped("period_id").items():
+            totals = self.env["mall.sale.line"]._sales_totals(
+                period.company_id,
+                period.date_from,
+                period.date_to,
+                contracts=statements.contract_id,
+            )
+            loose = Charge.search(
+                [
+                    ("contract_id", "in", statements.contract_id.ids),
+                    ("date", ">=", period.date_from),
+                    ("date", "<=", period.date_to),
+                    ("statement_id", "=", False),
+                ]
+            )
+            for statement in statements:
+                ledger = totals.get(statement.contract_id.id, {"amount": 0.0, "discount": 0.0})
+                if (
+                    statement.currency_id.compare_amounts(ledger["amount"], statement.net_sales)
+                    or statement.currency_id.compare_amounts(
+                        ledger["discount"], statement.discount_total
+                    )
+                    or statement.contract_id in loose.contract_id
+                ):
+                    raise UserError(
+                        self.env._(
+                            "Statement %(statement)s is out of date: takings or charges were "
+                            "recorded since period %(period)s was prepared. Click Prepare "
+                            "Statements on the period again, then send it.",
+                            statement=statement.name,
+                            period=period.name,
+                        )
+                    )
+
     def action_dispute(self, reason=None):
-        """Sent → disputed, with the supplier's reason (required)."""
+        """Sent → disputed, with the supplier's reason (required): by the supplier on the
+        portal, or recorded by the floor accountant or finance."""
+        by_supplier = self._check_supplier_or_role(ACCOUNTANT_GROUP, FINANCE_GROUP)
         self._raise_if_not(
             ("sent",),
             self.env._("Statement %(statement)s is not awaiting the supplier: nothing to dispute."),
@@ -392,21 +581,66 @@ class MallSettlementStatement(models.Model):
                         statement=statement.name,
                     )
                 )
-            statement.write({"state": "disputed", "dispute_reason": text})
-            statement.message_post(
-                body=self.env._("Disputed: %(reason)s", reason=text),
+            statement.sudo()._workflow_write({"state": "disputed", "dispute_reason": text})
+            statement.sudo().message_post(
+                body=self.env._(
+                    "Disputed by %(user)s: %(reason)s", user=self.env.user.name, reason=text
+                ),
+                author_id=self.env.user.partner_id.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+        return by_supplier
+
+    def action_supplier_confirm(self):
+        """Sent → accepted by the supplier (T10, first step): by the supplier's own portal
+        contact, or by finance on the supplier's behalf (recorded as such). Posting is a
+        second step (``action_confirm``)."""
+        by_supplier = self._check_supplier_or_role(FINANCE_GROUP)
+        self._raise_if_not(
+            ("sent",),
+            self.env._("Statement %(statement)s is not awaiting the supplier's acceptance."),
+        )
+        self.sudo()._workflow_write(
+            {
+                "state": "supplier_confirmed",
+                "supplier_confirmed_by_id": self.env.uid,
+                "supplier_confirmed_date": fields.Datetime.now(),
+                "supplier_confirmed_on_behalf": not by_supplier,
+            }
+        )
+        for statement in self:
+            body = (
+                self.env._("Accepted by the supplier (%(user)s).", user=self.env.user.name)
+                if by_supplier
+                else self.env._(
+                    "Accepted by %(user)s on the supplier's behalf.", user=self.env.user.name
+                )
+            )
+            statement.sudo().message_post(
+                body=body,
+                author_id=self.env.user.partner_id.id,
                 message_type="comment",
                 subtype_xmlid="mail.mt_note",
             )
         return True
 
     def action_reset_draft(self):
-        """Sent or disputed → draft, to correct the figures and send again."""
+        """Sent, disputed or accepted (not posted) → draft, to correct the figures and
+        send again; the supplier's acceptance is cleared."""
+        self._check_role(ACCOUNTANT_GROUP)
         self._raise_if_not(
-            ("sent", "disputed"),
+            ("sent", "disputed", "supplier_confirmed"),
             self.env._("Statement %(statement)s cannot go back to draft."),
         )
-        self.write({"state": "draft"})
+        self._workflow_write(
+            {
+                "state": "draft",
+                "supplier_confirmed_by_id": False,
+                "supplier_confirmed_date": False,
+                "supplier_confirmed_on_behalf": False,
+            }
+        )
         return True
 
     def _lock_for_confirm(self):
@@ -426,8 +660,9 @@ class MallSettlementStatement(models.Model):
         self.invalidate_recordset(["state", "vendor_bill_id", "customer_invoice_id"])
 
     def action_confirm(self):
-        """T8: sent → confirmed; post one vendor bill for the goods and one customer
-        invoice for commission, shortfall and charges, in one batch."""
+        """T8 (second step, finance): accepted by the supplier → posted; post one vendor
+        bill for the goods and one customer invoice for commission, shortfall and
+        charges, all statements in one batch."""
         self._check_finance()
         if not self:
             return True
@@ -436,31 +671,46 @@ class MallSettlementStatement(models.Model):
             if statement.vendor_bill_id or statement.customer_invoice_id:
                 raise UserError(
                     self.env._(
-                        "Statement %(statement)s is already confirmed: its bill and invoice "
-                        "exist.",
+                        "Statement %(statement)s is already posted: its bill and invoice exist.",
                         statement=statement.name,
                     )
                 )
-            if statement.state != "sent":
+            if statement.state != "supplier_confirmed":
                 raise UserError(
                     self.env._(
-                        "Statement %(statement)s must be sent to the supplier before it is "
-                        "confirmed (it is %(state)s).",
+                        "Statement %(statement)s must be accepted by the supplier (on the "
+                        "portal, or by finance on its behalf) before it is posted (it is "
+                        "%(state)s).",
                         statement=statement.name,
                         state=selection_label(statement, "state"),
                     )
                 )
-        self._create_moves()
-        now = fields.Datetime.now()
-        self.write({"state": "confirmed", "date_confirmed": now, "confirmed_by_id": self.env.uid})
+        with workflow_action():
+            self._create_moves(
+                {
+                    "state": "confirmed",
+                    "date_confirmed": fields.Datetime.now(),
+                    "confirmed_by_id": self.env.uid,
+                }
+            )
         return True
 
-    def _move_line(self, product, name, amount):
-        return fields.Command.create(
-            {"product_id": product.id, "name": name, "quantity": 1.0, "price_unit": amount}
+    def _move_line(self, product, name, amount, account=None):
+        vals = {"product_id": product.id, "name": name, "quantity": 1.0, "price_unit": amount}
+        if account:
+            vals["account_id"] = account.id
+        return fields.Command.create(vals)
+
+    def _charge_line(self, charge):
+        charge_type = charge.charge_type_id
+        label = f"{charge_type.name} {charge.description or ''} {self.name}".strip()
+        return self._move_line(
+            charge_type.product_id, label, charge.amount, charge_type.account_id or None
         )
 
     def _vendor_bill_lines(self):
+        """T8: the goods (net sales and the mall's share of till discounts), credits to
+        the supplier and a positive adjustment."""
         self.ensure_one()
         _ = self.env._
         product = self.company_id._mall_settlement_product("goods")
@@ -477,6 +727,9 @@ class MallSettlementStatement(models.Model):
                     self.mall_discount_share,
                 )
             )
+        for charge in self.charge_ids.sorted(lambda c: (c.date, c.id)):
+            if charge.signed_amount < 0:
+                lines.append(self._charge_line(charge))
         if self.adjustment_amount > 0:
             lines.append(
                 self._move_line(
@@ -485,7 +738,8 @@ class MallSettlementStatement(models.Model):
             )
         return lines
 
-    def _customer_invoice_lines(self, charge_products):
+    def _customer_invoice_lines(self):
+        """T8: commission, shortfall, the charges and a negative adjustment."""
         self.ensure_one()
         _ = self.env._
         company = self.company_id
@@ -506,25 +760,9 @@ class MallSettlementStatement(models.Model):
                     self.shortfall,
                 )
             )
-        labels = dict(
-            self.env["mall.supplier.charge"]._fields["charge_type"]._description_selection(self.env)
-        )
         for charge in self.charge_ids.sorted(lambda c: (c.date, c.id)):
-            product = charge_products.get(charge.charge_type)
-            if not product:
-                raise UserError(
-                    _(
-                        "No charge type with a product is configured for %(type)s charges.",
-                        type=labels[charge.charge_type],
-                    )
-                )
-            lines.append(
-                self._move_line(
-                    product,
-                    f"{labels[charge.charge_type]} {charge.description or ''} {self.name}".strip(),
-                    charge.amount,
-                )
-            )
+            if charge.signed_amount > 0:
+                lines.append(self._charge_line(charge))
         if self.adjustment_amount < 0:
             lines.append(
                 self._move_line(
@@ -535,13 +773,17 @@ class MallSettlementStatement(models.Model):
             )
         return lines
 
-    def _create_moves(self):
-        """One account.move.create() for every bill and invoice, one action_post()."""
-        charge_products = self.env["mall.charge.type"]._product_by_code()
+    def _moves_vals(self):
+        """[(statement, field, account.move values)]: the vendor bill and the customer
+        invoice of each statement that has lines."""
         today = fields.Date.context_today(self)
-        vals_list, owners = [], []
+        journals = {}
+        result = []
         for statement in self:
             company = statement.company_id
+            for kind in ("purchase", "sale"):
+                if (company, kind) not in journals:
+                    journals[company, kind] = company._mall_settlement_journal(kind).id
             common = {
                 "partner_id": statement.partner_id.id,
                 "company_id": company.id,
@@ -550,36 +792,40 @@ class MallSettlementStatement(models.Model):
                 "invoice_origin": statement.name,
                 "ref": statement.name,
             }
-            bill_lines = statement._vendor_bill_lines()
-            if bill_lines:
-                vals_list.append(
-                    {
-                        **common,
-                        "move_type": "in_invoice",
-                        "journal_id": company._mall_settlement_journal("purchase").id,
-                        "invoice_line_ids": bill_lines,
-                    }
-                )
-                owners.append((statement, "vendor_bill_id"))
-            invoice_lines = statement._customer_invoice_lines(charge_products)
-            if invoice_lines:
-                vals_list.append(
-                    {
-                        **common,
-                        "move_type": "out_invoice",
-                        "journal_id": company._mall_settlement_journal("sale").id,
-                        "invoice_line_ids": invoice_lines,
-                    }
-                )
-                owners.append((statement, "customer_invoice_id"))
+            for field, move_type, kind, lines in (
+                ("vendor_bill_id", "in_invoice", "purchase", statement._vendor_bill_lines()),
+                ("customer_invoice_id", "out_invoice", "sale", statement._customer_invoice_lines()),
+            ):
+                if lines:
+                    result.append(
+                        (
+                            statement,
+                            field,
+                            {
+                                **common,
+                                "move_type": move_type,
+                                "journal_id": journals[company, kind],
+                                "invoice_line_ids": lines,
+                            },
+                        )
+                    )
+        return result
+
+    def _create_moves(self, vals):
+        """One account.move create() for every bill and invoice, one _post(); then one
+        write per statement of ``vals`` and its documents."""
+        todo = self._moves_vals()
         moves = (
             self.env["account.move"]
             .with_context(mail_create_nosubscribe=True, mail_create_nolog=True)
-            .create(vals_list)
+            .create([move_vals for _statement, _field, move_vals in todo])
         )
-        moves.action_post()
-        for (statement, field), move in zip(owners, moves, strict=True):
-            statement[field] = move
+        moves._post(soft=False)
+        documents = {statement.id: {} for statement in self}
+        for (statement, field, _vals), move in zip(todo, moves, strict=True):
+            documents[statement.id][field] = move.id
+        for statement in self:
+            statement.write({**vals, **documents[statement.id]})
         return moves
 
     def action_register_invoice(self):
@@ -588,20 +834,21 @@ class MallSettlementStatement(models.Model):
         self._raise_if_not(
             ("confirmed",),
             self.env._(
-                "Statement %(statement)s must be confirmed before the supplier's invoice is "
+                "Statement %(statement)s must be posted before the supplier's invoice is "
                 "registered."
             ),
         )
-        self.write({"state": "invoiced", "invoice_received_date": fields.Datetime.now()})
+        self._workflow_write({"state": "invoiced", "invoice_received_date": fields.Datetime.now()})
         return True
 
     def action_create_adjustment(self):
         """Open a new adjusting statement for this confirmed one: the amount difference
         goes into a later open period (a confirmed statement never changes)."""
         self.ensure_one()
+        self._check_role(ACCOUNTANT_GROUP)
         self._raise_if_not(
             POSTED_STATES,
-            self.env._("Only a confirmed statement is corrected by an adjustment."),
+            self.env._("Only a posted statement is corrected by an adjustment."),
         )
         return {
             "type": "ir.actions.act_window",
@@ -676,7 +923,7 @@ class MallSettlementStatement(models.Model):
                             lambda nl, acc=line.account_id: nl.account_id == acc
                         )
                     ).reconcile()
-                self.netting_move_id = netting
+                self._workflow_write({"netting_move_id": netting.id})
         payment = self.env["account.payment"]
         if bill and bill.amount_residual:
             payment = (
@@ -685,9 +932,9 @@ class MallSettlementStatement(models.Model):
                 .create({"journal_id": journal.id, "payment_date": today})
                 ._create_payments()
             )
-        self.write({"state": "paid", "payment_id": payment[:1].id})
+        self._workflow_write({"state": "paid", "payment_id": payment[:1].id})
         self.message_post(
-            body=self.env._("Paid %(amount)s.", amount=self.payable),
+            body=self.env._("Paid %(amount)s.", amount=self._format_money(self.payable)),
             message_type="comment",
             subtype_xmlid="mail.mt_note",
         )

@@ -53,6 +53,31 @@ class ResCompany(models.Model):
                     )
                 )
 
+    @api.constrains(
+        "mall_settlement_purchase_journal_id",
+        "mall_settlement_sale_journal_id",
+        "mall_settlement_netting_journal_id",
+    )
+    def _check_mall_settlement_journals(self):
+        for company in self:
+            for field in (
+                "mall_settlement_purchase_journal_id",
+                "mall_settlement_sale_journal_id",
+                "mall_settlement_netting_journal_id",
+            ):
+                journal = company[field]
+                if journal and journal.company_id not in company.parent_ids:
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s of %(company)s: journal %(journal)s belongs to company "
+                            "%(other)s.",
+                            field=company._fields[field].get_description(self.env)["string"],
+                            company=company.name,
+                            journal=journal.display_name,
+                            other=journal.company_id.name,
+                        )
+                    )
+
     def _mall_period_dates(self, year, month):
         """T1: (first day, last day) of the settlement period of ``month``."""
         self.ensure_one()

@@ -73,7 +73,7 @@ class SettlementCase(MallCase):
         return Charge.create(
             {
                 "contract_id": contract.id,
-                "charge_type": charge_type,
+                "charge_type_id": cls.env["mall.charge.type"]._by_code(charge_type).id,
                 "amount": amount,
                 "date": day,
             }
@@ -85,6 +85,15 @@ class SettlementCase(MallCase):
         if user:
             Period = Period.with_user(user)
         return Period.create_for_month(year, month, cls.company)
+
+    def post(self, statement, on_behalf=True):
+        """Send (floor accountant), accept on the supplier's behalf and post (finance)."""
+        if statement.state == "draft":
+            statement.with_user(self.accountant).action_send()
+        if on_behalf and statement.state == "sent":
+            statement.with_user(self.finance).action_supplier_confirm()
+        statement.with_user(self.finance).action_confirm()
+        return statement
 
     def worked_example(self):
         """T-example: flat 20%, target 100,000, s = 60%; N = 80,000, D = 5,000; charges

@@ -26,6 +26,7 @@ class TestSettlementAccess(SettlementCase):
             self.charge(contract, "storage", 10.0, user=self.buyer)
         with self.assertRaises(AccessError):
             self.period(2029, 6, user=self.finance)
+        statement.with_user(self.finance).action_supplier_confirm()
         statement.with_user(self.finance).action_confirm()
         self.assertEqual(statement.state, "confirmed")
 

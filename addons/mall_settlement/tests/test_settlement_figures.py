@@ -21,10 +21,9 @@ class TestSettlementFigures(SettlementCase):
         self.assertEqual(statement.charge_total, 1500.00)
         self.assertEqual(statement.payable, 60500.00)
         self.assertEqual(
-            sorted(statement.charge_ids.mapped("charge_type")), ["electricity", "promotion"]
+            sorted(statement.charge_ids.mapped("charge_code")), ["electricity", "promotion"]
         )
-        statement.with_user(self.accountant).action_send()
-        statement.with_user(self.finance).action_confirm()
+        self.post(statement)
         bill, invoice = statement.vendor_bill_id, statement.customer_invoice_id
         self.assertEqual(statement.state, "confirmed")
         self.assertEqual((bill.move_type, bill.state), ("in_invoice", "posted"))
@@ -100,7 +99,7 @@ class TestSettlementFigures(SettlementCase):
         period = self.period(user=self.accountant)
         period.action_prepare()
         statement = period.statement_ids
-        charges = {c.charge_type: c.amount for c in statement.charge_ids}
+        charges = {c.charge_code: c.amount for c in statement.charge_ids}
         self.assertEqual(charges, {"rebate": 2500.0, "staff_wage": 3000.0})
         self.assertTrue(all(statement.charge_ids.mapped("generated")))
         self.assertEqual(statement.payable, 100000.0 - 20000.0 - 5500.0)
@@ -121,20 +120,21 @@ class TestSettlementFigures(SettlementCase):
         self.assertEqual(statement.read(fields), before)
         self.assertEqual(len(period.statement_ids), 2)
         statement.with_user(self.accountant).action_send()
-        # A late ledger row: the sent statement keeps its figures.
-        self.sales(contract, [(date(2029, 3, 20), 1000.0, 0.0)])
+        # A late ledger row is refused (T2), naming the period; the sent statement keeps
+        # its figures.
+        with self.refused(UserError, "2029-03.*next open period"):
+            self.sales(contract, [(date(2029, 3, 20), 1000.0, 0.0)])
         period.with_user(self.accountant).action_prepare()
         self.assertEqual(statement.read(fields), before)
         self.assertEqual(statement.state, "sent")
 
     def test_confirmed_statement_never_changes_and_double_confirm_refused(self):
         _contract, _period, statement = self.worked_example()
-        with self.refused(UserError, "must be sent"):
+        with self.refused(UserError, "must be accepted by the supplier"):
             statement.with_user(self.finance).action_confirm()
         self.assertFalse(statement.vendor_bill_id)
-        statement.with_user(self.accountant).action_send()
-        statement.with_user(self.finance).action_confirm()
-        with self.refused(UserError, "already confirmed"):
+        self.post(statement)
+        with self.refused(UserError, "already posted"):
             statement.with_user(self.finance).action_confirm()
         moves = self.env["account.move"].search([("ref", "=", statement.name)])
         self.assertEqual(sorted(moves.mapped("move_type")), ["in_invoice", "out_invoice"])
@@ -144,9 +144,8 @@ class TestSettlementFigures(SettlementCase):
 
     def test_charge_consumed_once_and_closed_period_refused(self):
         _contract, period, statement = self.worked_example()
-        charge = statement.charge_ids.filtered(lambda c: c.charge_type == "electricity")
-        statement.with_user(self.accountant).action_send()
-        statement.with_user(self.finance).action_confirm()
+        charge = statement.charge_ids.filtered(lambda c: c.charge_code == "electricity")
+        self.post(statement)
         with self.refused(UserError, "cannot change"):
             charge.with_user(self.accountant).write({"amount": 1.0})
         with self.refused(UserError, "cannot change"):
@@ -159,7 +158,7 @@ class TestSettlementFigures(SettlementCase):
         period.with_user(self.finance).action_close()
         self.assertEqual(period.state, "closed")
         count = self.env["mall.supplier.charge"].search_count([])
-        with self.refused(UserError, "is closed"):
+        with self.refused(UserError, "2029-03.*next open period"):
             self.charge(statement.contract_id, "penalty", 200.0, date(2029, 3, 1), self.accountant)
         self.assertEqual(self.env["mall.supplier.charge"].search_count([]), count)
         with self.refused(UserError, "can no longer be prepared"):

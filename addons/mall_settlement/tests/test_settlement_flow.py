@@ -26,8 +26,7 @@ class TestSettlementFlow(SettlementCase):
 
     def test_adjusting_statement_in_a_later_period(self):
         contract, _period, statement = self.worked_example()
-        statement.with_user(self.accountant).action_send()
-        statement.with_user(self.finance).action_confirm()
+        self.post(statement)
         action = statement.with_user(self.accountant).action_create_adjustment()
         self.assertEqual(action["context"]["default_adjustment_of_id"], statement.id)
         later = self.period(2029, 4, user=self.accountant)
@@ -42,17 +41,16 @@ class TestSettlementFlow(SettlementCase):
         later.action_prepare()
         # Prepare keeps the hand-made adjustment apart from the period's own statements.
         self.assertEqual(adjustment.adjustment_amount, -300.0)
-        adjustment.with_user(self.accountant).action_send()
-        adjustment.with_user(self.finance).action_confirm()
+        self.post(adjustment)
         self.assertFalse(adjustment.vendor_bill_id)
         self.assertEqual(adjustment.customer_invoice_id.amount_total, 300.0)
 
     def test_register_invoice_only_after_confirm(self):
         _contract, _period, statement = self.worked_example()
         statement.with_user(self.accountant).action_send()
-        with self.refused(UserError, "must be confirmed"):
+        with self.refused(UserError, "must be posted"):
             statement.with_user(self.finance).action_register_invoice()
-        statement.with_user(self.finance).action_confirm()
+        self.post(statement)
         statement.with_user(self.finance).action_register_invoice()
         self.assertEqual(statement.state, "invoiced")
         self.assertTrue(statement.invoice_received_date)

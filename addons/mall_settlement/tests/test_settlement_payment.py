@@ -9,10 +9,9 @@ from .common import SettlementCase
 @tagged("post_install", "-at_install")
 class TestSettlementPayment(SettlementCase):
     def _invoiced(self, statement, received):
-        statement.with_user(self.accountant).action_send()
-        statement.with_user(self.finance).action_confirm()
+        self.post(statement)
         statement.with_user(self.finance).action_register_invoice()
-        statement.invoice_received_date = received
+        statement.sudo().invoice_received_date = received  # pin the receipt time
         return statement
 
     def _wizard(self, amount):
@@ -43,8 +42,63 @@ class TestSettlementPayment(SettlementCase):
         self.assertEqual(sum(lines.mapped("balance")), 0.0)
         self.assertEqual(sum(lines.mapped("amount_residual")), 0.0)
 
+    def test_priority_classes_computed_from_brand_data(self):
+        """T9 (a) top 20% by net sales or by sales per m², (b) representative brand,
+        (c) brand introduced within 12 months of the period end, (d) promising brand,
+        (e) the rest: computed at preparation from the brands, and the queue follows
+        them whatever the invoice receipt order."""
+        specs = [
+            # (brand values, counter area, net sales)
+            ({}, 40.0, 500000.0),
+            ({"representative": True}, 20.0, 100000.0),
+            ({"date_introduced": date(2028, 10, 1)}, 20.0, 90000.0),
+            ({"promising": True}, 20.0, 80000.0),
+            ({"date_introduced": date(2027, 1, 1)}, 20.0, 70000.0),
+        ]
+        contracts = self.env["mall.contract"]
+        for index, (brand_vals, area, _net) in enumerate(specs):
+            partner = self.env["res.partner"].create(
+                {"name": f"T9供应商{index}", "is_company": True}
+            )
+            brand = self.env["mall.brand"].create(
+                {"name": f"T9品牌{index}", "category_id": self.category.id, **brand_vals}
+            )
+            counter = self.env["mall.counter"].create(
+                {
+                    "name": f"T9专柜{index}",
+                    "code": f"T9-{index}",
+                    "floor_id": self.floor2.id,
+                    "area": area,
+                }
+            )
+            contracts |= self.signed_contract(
+                partner_id=partner.id, brand_id=brand.id, counter_ids=[(6, 0, counter.ids)]
+            )
+        for contract, (_brand, _area, net) in zip(contracts, specs, strict=True):
+            self.sales(contract, [(date(2029, 3, 3), net, 0.0)])
+        period = self.period(user=self.accountant)
+        period.action_prepare()
+        statements = [
+            period.statement_ids.filtered(lambda s, c=contract: s.contract_id == c)
+            for contract in contracts
+        ]
+        self.assertEqual([s.priority_class for s in statements], ["a", "b", "c", "d", "e"])
+        self.assertEqual([s.rank_sales for s in statements], [1, 2, 3, 4, 5])
+        self.assertEqual(statements[0].sales_per_area, 12500.0)
+        # Invoices received in the reverse order: the classes still lead.
+        for hour, statement in enumerate(reversed(statements)):
+            self._invoiced(statement, datetime(2029, 3, 28, 8 + hour, 0))
+        queue = self.env["mall.settlement.statement"].search(
+            self.env["mall.settlement.statement"]._payment_queue_domain(self.company),
+            order="priority_class, invoice_received_date, id",
+        )
+        self.assertEqual(queue.ids, [s.id for s in statements])
+        wizard = self._wizard(10**9)
+        self.assertEqual(wizard.statement_ids.ids, [s.id for s in statements])
+
     def test_queue_order_and_payment_run_up_to_the_amount(self):
-        # Three suppliers; the classes are computed at prepare, then set here to pin the order.
+        # Three suppliers; the classes are computed at prepare from sales and sales per m².
+        self.floor3.accountant_ids = [(4, self.accountant.id)]
         partners = self.env["res.partner"].create(
             [{"name": f"供应商{i}", "is_company": True} for i in range(3)]
         )
@@ -63,15 +117,15 @@ class TestSettlementPayment(SettlementCase):
         period.action_prepare()
         statements = {s.contract_id: s for s in period.statement_ids}
         first, second, third = (statements[c] for c in contracts)
-        self.assertEqual(first.priority_class, "a")
-        self.assertEqual(first.rank_sales, 1)
+        # Top 20% of 3 = 1: first by sales (120,000), third by sales per m² (3,500).
+        self.assertEqual(
+            (first.priority_class, second.priority_class, third.priority_class), ("a", "e", "a")
+        )
+        self.assertEqual((first.rank_sales, third.rank_area), (1, 1))
         # payables: 96,000 / 88,000 / 84,000
-        self._invoiced(first, datetime(2029, 3, 28, 15, 0))
-        self._invoiced(second, datetime(2029, 3, 28, 9, 0))
-        self._invoiced(third, datetime(2029, 3, 27, 9, 0))
-        first.priority_class = "a"
-        second.priority_class = "e"
-        third.priority_class = "e"
+        self._invoiced(first, datetime(2029, 3, 27, 9, 0))
+        self._invoiced(second, datetime(2029, 3, 26, 9, 0))
+        self._invoiced(third, datetime(2029, 3, 28, 15, 0))
         queue = self.env["mall.settlement.statement"].search(
             [("state", "=", "invoiced"), ("period_id", "=", period.id)],
             order="priority_class, invoice_received_date, id",

@@ -1,6 +1,8 @@
+import json
 from datetime import date
 
 from odoo import http
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import SettlementCase
@@ -36,11 +38,19 @@ class TestSettlementPortal(HttpCase, SettlementCase):
         statement.action_send()
         return statement
 
-    def test_supplier_sees_confirms_and_cannot_see_others(self):
+    def _post_form(self, url, **data):
+        return self.url_open(url, data={"csrf_token": http.Request.csrf_token(self), **data})
+
+    def test_supplier_accepts_then_finance_posts_and_others_stay_hidden(self):
         _contract, period, statement = self.worked_example()
-        statement.action_send()
         foreign = self._other_statement(period)
         self.authenticate("ms_portal", "ms_portal_pwd")
+        # A draft is not on the portal.
+        self.assertEqual(self.url_open(f"/my/settlements/{statement.id}").status_code, 404)
+        self.assertNotIn(
+            statement, self.env["mall.settlement.statement"].with_user(self.portal_user).search([])
+        )
+        statement.action_send()
         response = self.url_open("/my/home")
         self.assertIn("/my/settlements", response.text)
         response = self.url_open("/my/settlements")
@@ -50,37 +60,121 @@ class TestSettlementPortal(HttpCase, SettlementCase):
         response = self.url_open(f"/my/settlements/{statement.id}")
         self.assertEqual(response.status_code, 200)
         self.assertIn("60,500.00", response.text)
-        response = self.url_open(f"/my/settlements/{foreign.id}")
-        self.assertIn(response.status_code, (403, 404))
-        response = self.url_open(
-            f"/my/settlements/{foreign.id}/confirm",
-            data={"csrf_token": http.Request.csrf_token(self)},
-        )
-        self.assertIn(response.status_code, (403, 404))
+        self.assertEqual(self.url_open(f"/my/settlements/{foreign.id}").status_code, 404)
+        response = self._post_form(f"/my/settlements/{foreign.id}/confirm")
+        self.assertEqual(response.status_code, 404)
         self.assertEqual(foreign.state, "sent")
-        response = self.url_open(
-            f"/my/settlements/{statement.id}/confirm",
-            data={"csrf_token": http.Request.csrf_token(self)},
-        )
+        # The supplier's own acceptance, recorded as its contact; nothing is posted yet.
+        response = self._post_form(f"/my/settlements/{statement.id}/confirm")
         self.assertEqual(response.status_code, 200)
+        self.assertEqual(statement.state, "supplier_confirmed")
+        self.assertEqual(statement.supplier_confirmed_by_id, self.portal_user)
+        self.assertTrue(statement.supplier_confirmed_date)
+        self.assertFalse(statement.supplier_confirmed_on_behalf)
+        self.assertFalse(statement.vendor_bill_id)
+        # The supplier cannot post, over RPC either.
+        with self.assertRaises(AccessError):
+            statement.with_user(self.portal_user).action_confirm()
+        statement.with_user(self.finance).action_confirm()
         self.assertEqual(statement.state, "confirmed")
-        statement = statement.sudo()
+        self.assertEqual(statement.confirmed_by_id, self.finance)
         self.assertEqual(statement.vendor_bill_id.amount_total, 82000.0)
         self.assertEqual(statement.customer_invoice_id.amount_total, 21500.0)
         self.assertEqual(statement.vendor_bill_id.state, "posted")
+
+    def test_internal_users_cannot_accept_as_the_supplier(self):
+        _contract, _period, statement = self.worked_example()
+        statement.action_send()
+        for login in (self.accountant.login, self.finance.login):
+            self.authenticate(login, login)
+            response = self._post_form(f"/my/settlements/{statement.id}/confirm")
+            self.assertEqual(response.status_code, 404)
+            response = self._post_form(f"/my/settlements/{statement.id}/dispute", reason="x")
+            self.assertEqual(response.status_code, 404)
+        self.assertEqual(statement.state, "sent")
+        self.assertFalse(statement.supplier_confirmed_by_id)
+        # Finance accepts on the supplier's behalf in the back office, recorded as such.
+        with self.assertRaises(AccessError):
+            statement.with_user(self.accountant).action_supplier_confirm()
+        statement.with_user(self.finance).action_supplier_confirm()
+        self.assertEqual(statement.supplier_confirmed_by_id, self.finance)
+        self.assertTrue(statement.supplier_confirmed_on_behalf)
+        self.assertIn("on the supplier's behalf", statement.message_ids[0].body)
+
+    def test_supplier_prints_own_statement_only(self):
+        _contract, period, statement = self.worked_example()
+        foreign = self._other_statement(period)
+        statement.action_send()
+        self.authenticate("ms_portal", "ms_portal_pwd")
+        response = self.url_open(f"/my/settlements/{statement.id}?report_type=pdf")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("60,500.00", response.text)  # HTML in test mode
+        self.assertEqual(
+            self.url_open(f"/my/settlements/{foreign.id}?report_type=pdf").status_code, 404
+        )
+        report = "/report/pdf/mall_settlement.report_settlement_statement"
+        response = self.url_open(f"{report}/{statement.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("60,500.00", response.text)
+        response = self.url_open(f"{report}/{foreign.id}")
+        self.assertNotIn("50,000.00", response.text)
+        self.assertNotEqual(response.status_code, 200)
+
+    def _jsonrpc(self, model, method, args, kwargs=None):
+        response = self.url_open(
+            f"/web/dataset/call_kw/{model}/{method}",
+            data=json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "method": "call",
+                    "id": 1,
+                    "params": {
+                        "model": model,
+                        "method": method,
+                        "args": args,
+                        "kwargs": kwargs or {},
+                    },
+                }
+            ),
+            headers={"Content-Type": "application/json"},
+        )
+        return response.json()["error"]
+
+    def test_portal_rpc_errors_carry_no_traceback(self):
+        _contract, _period, statement = self.worked_example()
+        statement.action_send()
+        self.authenticate("ms_portal", "ms_portal_pwd")
+        error = self._jsonrpc("mall.settlement.statement", "action_confirm", [statement.ids])
+        self.assertFalse(error["data"]["debug"])
+        self.assertEqual(error["data"]["name"], "odoo.exceptions.AccessError")
+        self.assertTrue(error["data"]["message"])
+        error = self._jsonrpc(
+            "mall.settlement.statement", "read", [statement.ids, ["no_such_field"]]
+        )
+        text = json.dumps(error)
+        self.assertNotIn("Traceback", text)
+        self.assertNotIn("no_such_field", text)
+        self.assertNotIn(".py", text)
+        self.assertIn(
+            error["data"]["message"],
+            ("An internal error occurred. Please contact the mall.", "系统内部错误，请联系商场。"),
+        )
+        self.assertEqual(statement.state, "sent")
+        # An internal user keeps the technical details.
+        self.authenticate(self.finance.login, self.finance.login)
+        error = self._jsonrpc(
+            "mall.settlement.statement", "read", [statement.ids, ["no_such_field"]]
+        )
+        self.assertIn("Traceback", error["data"]["debug"])
 
     def test_supplier_disputes_with_a_reason(self):
         _contract, _period, statement = self.worked_example()
         statement.action_send()
         self.authenticate("ms_portal", "ms_portal_pwd")
-        self.url_open(
-            f"/my/settlements/{statement.id}/dispute",
-            data={"csrf_token": http.Request.csrf_token(self), "reason": ""},
-        )
+        self._post_form(f"/my/settlements/{statement.id}/dispute", reason="")
         self.assertEqual(statement.state, "sent")
-        response = self.url_open(
-            f"/my/settlements/{statement.id}/dispute",
-            data={"csrf_token": http.Request.csrf_token(self), "reason": "促销分摊未经确认"},
+        response = self._post_form(
+            f"/my/settlements/{statement.id}/dispute", reason="促销分摊未经确认"
         )
         self.assertEqual(response.status_code, 200)
         self.assertEqual(statement.state, "disputed")

@@ -11,6 +11,7 @@ class MallSettlementPaymentWizard(models.TransientModel):
 
     _name = "mall.settlement.payment.wizard"
     _description = "Settlement Payment Run"
+    _check_company_auto = True
 
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -21,6 +22,7 @@ class MallSettlementPaymentWizard(models.TransientModel):
         "account.journal",
         string="Payment Journal",
         required=True,
+        check_company=True,
         domain="[('type', 'in', ('bank', 'cash')), ('company_id', '=', company_id)]",
         default=lambda self: self.env["account.journal"].search(
             [

@@ -59,8 +59,10 @@ class PropertyUnit(models.Model):
     layout = fields.Char(help="户型, e.g. 3室2厅2卫")
     area = fields.Float(string="Floor Area (m²)", digits=(12, 2), required=True)
     list_price = fields.Monetary(required=True, tracking=True)
+    # Not tracked in the chatter: every change of state is a line of the sales-control
+    # register (U8), written in the same transaction.
     state = fields.Selection(
-        UNIT_STATE, default="available", required=True, readonly=True, tracking=True, index=True
+        UNIT_STATE, default="available", required=True, readonly=True, index=True
     )
     lock_ids = fields.One2many("property.unit.lock", "unit_id", string="Locks")
     active_lock_id = fields.Many2one(

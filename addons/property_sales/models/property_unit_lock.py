@@ -105,6 +105,10 @@ class PropertyUnitLock(models.Model):
         vals = {
             "name": self.env["ir.sequence"].next_by_code("property.unit.lock") or "/",
             "unit_id": unit.id,
+            # the unit's, given here so the row is inserted complete (no UPDATE after)
+            "building_id": unit.building_id.id,
+            "project_id": unit.project_id.id,
+            "company_id": unit.company_id.id,
             "partner_id": partner.id,
             "consultant_id": (deposit.consultant_id or user).id,
             "locked_by": user.id,
@@ -115,8 +119,10 @@ class PropertyUnitLock(models.Model):
         }
         try:
             with self.env.cr.savepoint():
-                # the register (U8) records the lock: no "created" message in the chatter
-                lock = self.with_context(mail_create_nolog=True).create(vals)
+                # the register (U8) records the lock: no "created" message in the chatter,
+                # and the secretary who locks does not become a follower of every lock
+                lock = self.with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
+                lock = lock.create(vals)
                 lock.flush_recordset()
         except errors.UniqueViolation:
             other = self.search([("unit_id", "=", unit.id), ("state", "=", "active")], limit=1)

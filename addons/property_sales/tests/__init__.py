@@ -1,4 +1,5 @@
 from . import test_unit_lock
+from . import test_lock_cost
 from . import test_control_log
 from . import test_deposit
 from . import test_subscription
