@@ -1,0 +1,43 @@
+{
+    "name": "Sales Framework",
+    "summary": "Sales plans and targets split to salespeople and months, achievement from "
+    "confirmed orders and collections, framework agreements with call-offs, order review, "
+    "key accounts, complaints, market feedback and product launch events",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Marketing Operations",
+    "author": "Marketing Suite Engineers",
+    "website": "https://example.com/marketing-suite",
+    "license": "LGPL-3",
+    "depends": ["marketing_base", "crm", "sale", "account", "report_xlsx"],
+    "data": [
+        "security/sales_framework_security.xml",
+        "security/ir.model.access.csv",
+        "security/ir_rules.xml",
+        "data/ir_sequence_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/tier_definition_data.xml",
+        "data/ir_cron_data.xml",
+        "report/sales_framework_agreement_report.xml",
+        "report/sales_scorecard_report.xml",
+        "wizard/sales_scorecard_wizard_views.xml",
+        "views/sales_target_plan_views.xml",
+        "views/sales_target_views.xml",
+        "views/sales_achievement_report_views.xml",
+        "views/sales_framework_agreement_views.xml",
+        "views/sale_order_views.xml",
+        "views/sales_key_account_plan_views.xml",
+        "views/sales_market_feedback_views.xml",
+        "views/sales_complaint_views.xml",
+        "views/sales_launch_event_views.xml",
+        "views/account_move_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/sales_framework_menus.xml",
+    ],
+    "demo": ["demo/sales_framework_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "sales_framework/static/tests/tours/*.js",
+        ],
+    },
+    "installable": True,
+}
