@@ -1,0 +1,2 @@
+from . import test_board
+from . import test_entry_flow
