@@ -627,3 +627,82 @@ class MallBrandApplication(models.Model):
         self._workflow_write({"date_opened": today})
         self.brand_id.sudo().write({"date_introduced": today})
         return True
+
+    # ------------------------------------------------------------------ demo
+    @api.model
+    def _demo_board(self):
+        """Demo: a board in progress (two of four votes) and an approved one in, one out
+        swap on 2F with the leaving brand's exit notice drafted."""
+        ref = self.env.ref
+        buyer = ref("mall_consignment.user_buyer")
+        gm = ref("marketing_base.user_general_manager")
+        head = ref("mall_consignment.user_marketing_head")
+        floor = ref("mall_consignment.user_floor_manager")
+        today = fields.Date.context_today(self)
+        partner = self.env["res.partner"].create(
+            {"name": "杭州悦颜化妆品有限公司", "is_company": True, "city": "杭州"}
+        )
+        self.env["mall.supplier.document"].create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "document_type": kind,
+                    "number": f"YY-{n:03d}",
+                    "date_issue": today - relativedelta(months=3),
+                    "original_seen": True,
+                }
+                for n, kind in enumerate(
+                    (
+                        "business_licence",
+                        "tax_registration",
+                        "quality_report",
+                        "trademark",
+                        "brand_authorisation",
+                    )
+                )
+            ]
+        )
+        category = ref("mall_consignment.category_womenswear")
+        Application = self.with_user(buyer)
+        floor_2f = ref("mall_consignment.floor_2f")
+        in_progress = Application.create(
+            {
+                "brand_name": "悦颜 YUEYAN",
+                "partner_id": partner.id,
+                "floor_id": floor_2f.id,
+                "category_id": category.id,
+                "counter_id": floor_2f.counter_ids.filtered(lambda c: c.state == "vacant")[:1].id,
+                "planned_monthly_sales": 180000.0,
+                "commission_rate": 20.0,
+                "level": "national",
+                "positioning": "都市轻熟女装，客单价 800-1500 元",
+            }
+        )
+        leaving = self.env["mall.contract"].search(
+            [("state", "=", "active"), ("counter_ids.floor_id", "=", floor_2f.id)],
+            order="id desc",
+            limit=1,
+        )
+        swap = Application.create(
+            {
+                "brand_name": "素问 SUWEN",
+                "partner_id": partner.id,
+                "floor_id": floor_2f.id,
+                "category_id": category.id,
+                "leaving_contract_id": leaving.id,
+                "planned_monthly_sales": 260000.0,
+                "commission_rate": 22.0,
+                "level": "international",
+                "positioning": "设计师女装，进一退一替换末位品牌",
+            }
+        )
+        for application in in_progress | swap:
+            application.action_research()
+            application.research_note = "<p>杭州大厦、银泰武林店均有专柜，月销 15-30 万。</p>"
+            application.action_reserve()
+            application.action_submit_board()
+        for user in (gm, head):
+            in_progress.with_user(user)._validate_tier()
+        for user in (gm, head, floor, buyer):
+            swap.with_user(user)._validate_tier()
+        return in_progress | swap

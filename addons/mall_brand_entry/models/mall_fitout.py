@@ -115,8 +115,9 @@ class MallFitout(models.Model):
         self._workflow_write({"state": "approved"})
 
     def _on_approval_rejected(self):
+        # Back to draft with the votes shown; submitting again starts a new round and
+        # keeps these in the review history.
         self._workflow_write({"state": "draft"})
-        self.restart_validation()
 
     def action_start(self):
         """S2: fit-out starts only after both approvals."""

@@ -331,3 +331,18 @@ class MallElimination(models.Model):
         """Daily: E1/E2 detection for every company."""
         for company in self.env["res.company"].search([]):
             self.sudo().with_company(company)._detect(company)
+
+    @api.model
+    def _demo_elimination(self):
+        """Demo: an elimination proposal recorded by the Buyer (E3)."""
+        contract = self.env.ref("mall_consignment.contract_05", raise_if_not_found=False)
+        buyer = self.env.ref("mall_consignment.user_buyer", raise_if_not_found=False)
+        if contract and buyer and contract.state == "active":
+            self.with_user(buyer).create(
+                {
+                    "contract_id": contract.id,
+                    "company_id": contract.company_id.id,
+                    "reason": "refused_costs",
+                    "detail": "拒绝承担国庆促销约定的 30% 费用分摊",
+                }
+            )

@@ -196,8 +196,9 @@ class MallExitNotice(models.Model):
         self._workflow_write({"state": "approved"})
 
     def _on_approval_rejected(self):
+        # Back to draft with the votes shown; submitting again starts a new round and
+        # keeps these in the review history.
         self._workflow_write({"state": "draft"})
-        self.restart_validation()
 
     def action_cancel(self):
         self._check_own_floor()

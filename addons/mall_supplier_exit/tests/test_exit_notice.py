@@ -73,7 +73,9 @@ class TestExitNotice(ExitCase):
         notice.with_user(self.floor_manager).action_submit()
         notice.with_user(self.head)._rejected_tier()
         self.assertEqual(notice.state, "draft")
+        notice.with_user(self.floor_manager).action_submit()
         self.assertEqual(notice.review_history_ids.mapped("status"), ["rejected"])
+        self.assertEqual(notice.review_ids.mapped("status"), ["pending"])
 
     def test_state_cannot_be_written(self):
         contract = self.signed_contract()
