@@ -23,5 +23,10 @@
         "views/mall_brand_entry_menus.xml",
     ],
     "demo": ["demo/res_users_demo.xml", "demo/mall_brand_entry_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "mall_brand_entry/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

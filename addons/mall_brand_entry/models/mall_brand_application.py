@@ -229,7 +229,8 @@ class MallBrandApplication(models.Model):
 
     @api.depends("planned_monthly_sales", "commission_rate", "counter_id", "leaving_contract_id")
     def _compute_swap(self):
-        Statement = self.env["mall.settlement.statement"]
+        # Settled figures the board reads (B4): read as superuser, shown as totals only.
+        Statement = self.env["mall.settlement.statement"].sudo()
         for application in self:
             application.candidate_commission = application.currency_id.round(
                 application.planned_monthly_sales * application.commission_rate / 100.0
@@ -322,6 +323,11 @@ class MallBrandApplication(models.Model):
 
     def _rejected_tier(self, tiers=False):
         return super()._rejected_tier(self._board_seat(tiers))
+
+    def restart_validation(self):
+        """Votes are wiped only by the Buyer or the Marketing Head (they stay in history)."""
+        self._check_role(BUYER)
+        return super().restart_validation()
 
     def _on_approval_validated(self):
         """B3 approved; B4: the leaving brand's exit notice is drafted for its floor."""
@@ -532,6 +538,7 @@ class MallBrandApplication(models.Model):
         self._raise_if_not(("reserve", "rejected"))
         self._check_board_ready()
         self._move("board")
+        self.invalidate_recordset(["need_validation", "review_ids"])
         reviews = self.request_validation()
         if not reviews:
             raise UserError(

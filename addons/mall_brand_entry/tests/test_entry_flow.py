@@ -32,10 +32,12 @@ class TestEntryFlow(EntryCase):
 
     def test_b2_documents_and_level(self):
         """B2: missing or expired mandatory documents of the category are listed each."""
-        self.documents.filtered(lambda d: d.document_type == "trademark").unlink()
-        self.documents.filtered(lambda d: d.document_type == "quality_report").write(
-            {"date_issue": self.today - relativedelta(months=13)}
+        trademark, quality = (
+            self.documents.filtered(lambda d, t=kind: d.document_type == t)
+            for kind in ("trademark", "quality_report")
         )
+        trademark.unlink()
+        quality.date_issue = self.today - relativedelta(months=13)
         application = self.to_reserve(self.application(level="other", imported=True))
         with self.refused(UserError, "cannot go to the board") as caught:
             application.with_user(self.buyer).action_submit_board()
