@@ -330,8 +330,9 @@ class MallBrandApplication(models.Model):
         return super().restart_validation()
 
     def _on_approval_validated(self):
-        """B3 approved; B4: the leaving brand's exit notice is drafted for its floor."""
-        for application in self:
+        """B3 approved; B4: the leaving brand's exit notice is drafted for its floor.
+        Runs after the deciding member's vote, whatever their own rights on the record."""
+        for application in self.sudo():
             vals = {"state": "approved"}
             leaving = application.leaving_contract_id
             if leaving and not application.exit_notice_id:
@@ -371,8 +372,8 @@ class MallBrandApplication(models.Model):
             )
 
     def _on_approval_rejected(self):
-        self._workflow_write({"state": "rejected"})
-        for application in self:
+        self.sudo()._workflow_write({"state": "rejected"})
+        for application in self.sudo():
             application.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=application.user_id.id,

@@ -111,13 +111,27 @@ class MallFitout(models.Model):
         self.request_validation()
         return True
 
+    def _own_reviews(self, tiers):
+        """The reviews the user decides: the marketing department and security approve
+        in any order (without this, OCA stops at the first review of somebody else)."""
+        self.ensure_one()
+        sequences = self._get_sequences_to_approve(self.env.user)
+        return (tiers or self.review_ids).filtered(lambda r: r.sequence in sequences) or tiers
+
+    def _validate_tier(self, tiers=False):
+        return super()._validate_tier(self._own_reviews(tiers))
+
+    def _rejected_tier(self, tiers=False):
+        return super()._rejected_tier(self._own_reviews(tiers))
+
     def _on_approval_validated(self):
-        self._workflow_write({"state": "approved"})
+        # After the last reviewer's decision, whatever their own rights on the record.
+        self.sudo()._workflow_write({"state": "approved"})
 
     def _on_approval_rejected(self):
         # Back to draft with the votes shown; submitting again starts a new round and
         # keeps these in the review history.
-        self._workflow_write({"state": "draft"})
+        self.sudo()._workflow_write({"state": "draft"})
 
     def action_start(self):
         """S2: fit-out starts only after both approvals."""

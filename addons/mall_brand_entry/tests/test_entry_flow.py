@@ -95,6 +95,7 @@ class TestEntryFlow(EntryCase):
         notice = application.exit_notice_id
         self.assertEqual((notice.contract_id, notice.reason), (leaving, "one_in_one_out"))
         self.assertEqual(notice.state, "draft")
+        notice.invalidate_recordset(["activity_ids"])
         self.assertIn(self.floor_manager, notice.activity_ids.user_id)
 
         action = application.with_user(self.buyer).action_create_contract()

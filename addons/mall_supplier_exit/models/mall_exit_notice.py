@@ -193,12 +193,13 @@ class MallExitNotice(models.Model):
         return True
 
     def _on_approval_validated(self):
-        self._workflow_write({"state": "approved"})
+        # After the reviewer's decision, whatever their own rights on the record.
+        self.sudo()._workflow_write({"state": "approved"})
 
     def _on_approval_rejected(self):
         # Back to draft with the votes shown; submitting again starts a new round and
         # keeps these in the review history.
-        self._workflow_write({"state": "draft"})
+        self.sudo()._workflow_write({"state": "draft"})
 
     def action_cancel(self):
         self._check_own_floor()
