@@ -631,8 +631,9 @@ class MallBrandApplication(models.Model):
                             floor=application.floor_id.name,
                         )
                     )
-        self._move("opened")
-        self._workflow_write({"date_opened": today})
+        # The floor manager opens the counter without write access to the application.
+        self.sudo()._move("opened")
+        self.sudo()._workflow_write({"date_opened": today})
         self.brand_id.sudo().write({"date_introduced": today})
         return True
 
@@ -713,4 +714,9 @@ class MallBrandApplication(models.Model):
             in_progress.with_user(user)._validate_tier()
         for user in (gm, head, floor, buyer):
             swap.with_user(user)._validate_tier()
+        swap.action_create_contract()
+        # The fit-out drawings being prepared for the new counter (S2).
+        self.env["mall.fitout"].with_user(buyer).create(
+            {"application_id": swap.id, "note": "道具形象与效果图待供应商提交"}
+        )
         return in_progress | swap
