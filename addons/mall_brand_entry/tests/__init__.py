@@ -1,0 +1,4 @@
+from . import test_board
+from . import test_entry_flow
+from . import test_tour
+from . import test_demo_users

@@ -1,0 +1,26 @@
+{
+    "name": "Mall Supplier Exit",
+    "summary": "Elimination list (末位淘汰) from settled months, exit notices (退场通知单) with "
+    "delay penalties, contract renewal and fixture storage fees",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Marketing Operations",
+    "author": "Marketing Suite Engineers",
+    "website": "https://example.com/marketing-suite",
+    "license": "LGPL-3",
+    "depends": ["mall_settlement"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/ir_rules.xml",
+        "data/ir_sequence_data.xml",
+        "data/tier_definition_data.xml",
+        "data/ir_cron_data.xml",
+        "views/mall_exit_notice_views.xml",
+        "views/mall_elimination_views.xml",
+        "views/mall_fixture_storage_views.xml",
+        "views/mall_contract_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/mall_supplier_exit_menus.xml",
+    ],
+    "demo": ["demo/mall_supplier_exit_demo.xml"],
+    "installable": True,
+}

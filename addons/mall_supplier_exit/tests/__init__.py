@@ -1,0 +1,3 @@
+from . import test_exit_notice
+from . import test_fixture_storage
+from . import test_elimination
