@@ -25,7 +25,7 @@ from test_run_serves import Client
 SECRETARY = "wangfang"  # 王芳, project secretary of the demo data
 MANAGER = "zhangwei"  # 张伟, marketing manager
 CUSTOMER = "黄晓明"
-ID_NUMBER = "110101199001011234"
+ID_NUMBER = "110101199001011237"  # valid GB 11643 check digit
 RACE = 50
 
 

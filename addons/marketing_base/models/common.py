@@ -1,8 +1,27 @@
 """Helpers shared by the suite's modules."""
 
+from odoo.exceptions import AccessError
+
 
 def selection_label(record, field_name, value=None):
     """The translated label of a selection value (the record's current one by default)."""
     field = record._fields[field_name]
     value = record[field_name] if value is None else value
     return dict(field._description_selection(record.env)).get(value, "")
+
+
+def check_role(records, *group_xmlids):
+    """Refuse an action unless the user has one of the groups (checked on the server,
+    whatever the view shows); the superuser passes."""
+    env = records.env
+    if env.su or any(env.user.has_group(xmlid) for xmlid in group_xmlids):
+        return
+    names = [env.ref(xmlid).sudo().name for xmlid in group_xmlids]
+    separator = "、" if env.lang == "zh_CN" else ", "
+    raise AccessError(
+        env._(
+            "Only %(roles)s may do this on %(document)s.",
+            roles=separator.join(names),
+            document=records._description,
+        )
+    )

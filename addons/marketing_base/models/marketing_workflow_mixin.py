@@ -12,7 +12,9 @@ import contextlib
 import contextvars
 
 from odoo import api, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
+
+from .common import check_role
 
 _IN_WORKFLOW_ACTION = contextvars.ContextVar("marketing_workflow_action", default=False)
 
@@ -92,17 +94,4 @@ class MarketingWorkflowMixin(models.AbstractModel):
     def _check_role(self, *group_xmlids):
         """Refuse the action unless the user has one of the groups (checked on the server,
         whatever the view shows)."""
-        if self.env.su:
-            return
-        user = self.env.user
-        if any(user.has_group(xmlid) for xmlid in group_xmlids):
-            return
-        names = [self.env.ref(xmlid).sudo().name for xmlid in group_xmlids]
-        separator = "、" if self.env.lang == "zh_CN" else ", "
-        raise AccessError(
-            self.env._(
-                "Only %(roles)s may do this on %(document)s.",
-                roles=separator.join(names),
-                document=self._description,
-            )
-        )
+        check_role(self, *group_xmlids)

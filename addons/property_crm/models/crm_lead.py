@@ -246,6 +246,7 @@ class CrmLead(models.Model):
 
     def action_open_followup(self):
         self.ensure_one()
+        self._check_role(CONSULTANT_GROUP)
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Log Follow-up"),
@@ -270,6 +271,7 @@ class CrmLead(models.Model):
     def action_new_deposit(self):
         """V1: the lead moves on to a deposit of property_sales for its customer."""
         self.ensure_one()
+        self._check_role(CONSULTANT_GROUP)
         if not self.partner_id:
             self._handle_partner_assignment(create_missing=True)
         return {
