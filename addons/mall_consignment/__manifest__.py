@@ -16,6 +16,7 @@
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
         "data/mail_activity_type_data.xml",
+        "data/tier_definition_data.xml",
         "report/mall_contract_report.xml",
         "wizard/mall_sale_import_views.xml",
         "views/mall_floor_views.xml",

@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 BRAND_STAGES = [
     ("research", "Research"),
@@ -15,6 +16,7 @@ class MallBrand(models.Model):
     _description = "Brand"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "name"
+    _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
     category_id = fields.Many2one(
@@ -34,7 +36,15 @@ class MallBrand(models.Model):
     stage = fields.Selection(
         BRAND_STAGES, required=True, default="research", tracking=True, group_expand=True
     )
-    partner_id = fields.Many2one("res.partner", string="Supplier", tracking=True, index=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Supplier", tracking=True, index=True, check_company=True
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        default=lambda self: self.env.company,
+        index=True,
+        help="The company whose mall keeps the brand; empty: shared by every company.",
+    )
     origin = fields.Char(string="Country of Origin")
     positioning = fields.Text()
     representative = fields.Boolean(
@@ -49,8 +59,24 @@ class MallBrand(models.Model):
     contract_ids = fields.One2many("mall.contract", "brand_id", string="Contracts")
 
     _sql_constraints = [
-        ("name_uniq", "unique(name)", "A brand with this name is already in the library."),
+        (
+            "name_uniq",
+            "unique(name, company_id)",
+            "A brand with this name is already in the library.",
+        ),
     ]
+
+    @api.constrains("name")
+    def _check_name_length(self):
+        for brand in self:
+            if len(brand.name or "") > 100:
+                raise ValidationError(
+                    self.env._(
+                        "%(field)s is longer than %(limit)s characters.",
+                        field=brand._fields["name"].get_description(self.env)["string"],
+                        limit=100,
+                    )
+                )
 
     def write(self, vals):
         if vals.get("stage") == "introduced" and "date_introduced" not in vals:

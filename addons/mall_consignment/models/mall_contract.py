@@ -1,7 +1,15 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
+
+from odoo.addons.marketing_base.models.marketing_workflow_mixin import (
+    in_workflow_action,
+    workflow_action,
+)
+
+_lt = LazyTranslate(__name__)
 
 HOLDING_STATES = ("signed", "active")
 SIGNED_STATES = ("signed", "active", "expired", "terminated")
@@ -12,16 +20,48 @@ class MallContract(models.Model):
 
     _name = "mall.contract"
     _description = "Mall Contract"
-    _inherit = ["mall.contract.terms", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mall.contract.terms",
+        "mail.thread",
+        "mail.activity.mixin",
+        "marketing.workflow.mixin",
+    ]
     _order = "date_start desc, id desc"
+    _workflow_fields = {
+        "state": _lt("the Submit for Review, Back to Draft, Sign and Terminate buttons"),
+        "signed_by_id": _lt("the Sign button"),
+        "date_signed": _lt("the Sign button"),
+        "date_terminated": _lt("the Terminate button"),
+        "expiry_alerted": _lt("the Send Expiry Reminders action"),
+    }
+    # Fields a signed contract never changes: only a supplementary agreement does (C5, C6).
+    FROZEN_FIELDS = (
+        "counter_ids",
+        "date_start",
+        "date_end",
+        "partner_id",
+        "brand_id",
+        "contract_type",
+        "quality_standard",
+        "company_id",
+        "currency_id",
+    )
+    _check_company_auto = True
 
     name = fields.Char(
         string="Number", required=True, copy=False, readonly=True, default="/", tracking=True
     )
     partner_id = fields.Many2one(
-        "res.partner", string="Supplier", required=True, tracking=True, index=True
+        "res.partner",
+        string="Supplier",
+        required=True,
+        tracking=True,
+        index=True,
+        check_company=True,
     )
-    brand_id = fields.Many2one("mall.brand", required=True, tracking=True, index=True)
+    brand_id = fields.Many2one(
+        "mall.brand", required=True, tracking=True, index=True, check_company=True
+    )
     category_id = fields.Many2one(related="brand_id.category_id", store=True)
     counter_ids = fields.Many2many(
         "mall.counter",
@@ -30,6 +70,7 @@ class MallContract(models.Model):
         "counter_id",
         string="Counters",
         tracking=True,
+        check_company=True,
     )
     counter_area = fields.Float(
         string="Counter Area (m²)", compute="_compute_counter_area", store=True
@@ -51,15 +92,20 @@ class MallContract(models.Model):
         "contract_id",
         "product_id",
         string="Products",
+        check_company=True,
         help="The only products the supplier may sell at the counters (C7).",
     )
     quality_standard = fields.Char(string="Quality Standard No.", tracking=True)
     partner_representative = fields.Char(string="Supplier Representative", tracking=True)
     mall_representative_id = fields.Many2one(
-        "res.users", string="Mall Representative", tracking=True
+        "res.users", string="Mall Representative", tracking=True, check_company=True
     )
     user_id = fields.Many2one(
-        "res.users", string="Responsible", default=lambda self: self.env.user, tracking=True
+        "res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        tracking=True,
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
@@ -74,7 +120,7 @@ class MallContract(models.Model):
             ("draft", "Draft"),
             ("review", "In Review"),
             ("signed", "Signed"),
-            ("active", "Active"),
+            ("active", "In Force"),
             ("expired", "Expired"),
             ("terminated", "Terminated"),
         ],
@@ -151,6 +197,28 @@ class MallContract(models.Model):
                     )
                 )
 
+    @api.constrains("counter_ids", "product_ids", "company_id")
+    def _check_lists_company(self):
+        """Odoo's company check passes a many2many when one of its records fits: every
+        counter and product must belong to the contract's company (or to none)."""
+        for contract in self:
+            for name in ("counter_ids", "product_ids"):
+                strays = contract.sudo()[name].filtered(
+                    lambda rec, contract=contract: rec.company_id
+                    and rec.company_id != contract.company_id
+                )
+                if strays:
+                    raise UserError(
+                        self.env._(
+                            "%(contract)s belongs to %(company)s: %(field)s %(records)s belong "
+                            "to another company.",
+                            contract=contract.display_name,
+                            company=contract.company_id.name,
+                            field=contract._fields[name].get_description(self.env)["string"],
+                            records=", ".join(strays.mapped("display_name")),
+                        )
+                    )
+
     @api.constrains("counter_ids", "date_start", "date_end", "state")
     def _check_counter_overlap(self):
         self.filtered(lambda c: c.state in HOLDING_STATES)._raise_if_overlap()
@@ -198,17 +266,12 @@ class MallContract(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        locked = set(self.TERM_FIELDS) | {
-            "counter_ids",
-            "product_ids",
-            "date_start",
-            "date_end",
-            "partner_id",
-            "brand_id",
-            "contract_type",
-            "quality_standard",
-        }
-        if locked & set(vals) and not self.env.context.get("mall_amendment_apply"):
+        locked = set(self.TERM_FIELDS) | set(self.FROZEN_FIELDS)
+        if not in_workflow_action(self.env):
+            # The product list (C7) grows after signature only by an approved new-product
+            # request (P1), which runs as a workflow action.
+            locked.add("product_ids")
+        if locked & set(vals):
             signed = self.filtered(lambda c: c.state in SIGNED_STATES)
             if signed:
                 raise UserError(
@@ -254,6 +317,7 @@ class MallContract(models.Model):
         return missing
 
     def action_submit(self):
+        self._check_role("mall_consignment.group_buyer", "mall_consignment.group_contract_admin")
         for contract in self:
             if contract.state != "draft":
                 raise UserError(
@@ -271,20 +335,20 @@ class MallContract(models.Model):
                         terms=", ".join(missing),
                     )
                 )
-        self.write({"state": "review"})
+        self._workflow_write({"state": "review"})
         return True
 
     def action_reset_draft(self):
+        self._check_role("mall_consignment.group_contract_admin")
         if any(contract.state != "review" for contract in self):
             raise UserError(self.env._("Only contracts in review go back to draft."))
-        self.write({"state": "draft"})
+        self._workflow_write({"state": "draft"})
         return True
 
     def action_sign(self):
         """C5: the Marketing Head signs; the counters are locked while the overlap is
         checked, so two heads signing at once cannot both take a counter."""
-        if not self.env.user.has_group("mall_consignment.group_marketing_head"):
-            raise AccessError(self.env._("Only the Marketing Head signs mall contracts."))
+        self._check_role("mall_consignment.group_marketing_head")
         for contract in self:
             if contract.state != "review":
                 raise UserError(
@@ -302,7 +366,7 @@ class MallContract(models.Model):
         self._raise_if_overlap()
         today = fields.Date.context_today(self)
         for contract in self:
-            contract.write(
+            contract._workflow_write(
                 {
                     "state": "active" if contract.date_start <= today else "signed",
                     "signed_by_id": self.env.user.id,
@@ -317,6 +381,7 @@ class MallContract(models.Model):
         return True
 
     def action_terminate(self):
+        self._check_role("mall_consignment.group_marketing_head")
         for contract in self:
             if contract.state not in HOLDING_STATES:
                 raise UserError(
@@ -333,8 +398,28 @@ class MallContract(models.Model):
                     )
                 )
         today = fields.Date.context_today(self)
-        self.write({"state": "terminated", "date_terminated": today})
+        self._workflow_write({"state": "terminated", "date_terminated": today})
         return True
+
+    def _raise_if_not_amendable(self):
+        """C6: supplementary agreements amend contracts in force only."""
+        for contract in self:
+            if contract.state not in HOLDING_STATES:
+                raise UserError(
+                    self.env._(
+                        "Contract %(contract)s is not in force: change the draft instead of "
+                        "adding a supplementary agreement.",
+                        contract=contract.display_name,
+                    )
+                )
+
+    def _report_copy_label(self, copy, total):
+        """The copy line of the printed contract, in the reader's language."""
+        return self.env._("Copy %(copy)s of %(total)s", copy=copy, total=total)
+
+    def _report_file_name(self):
+        self.ensure_one()
+        return self.env._("Contract %(number)s", number=self.name)
 
     def action_view_amendments(self):
         self.ensure_one()
@@ -347,6 +432,7 @@ class MallContract(models.Model):
 
     def action_send_expiry_reminder(self):
         """C8: an activity for the responsible of each contract in force."""
+        self._check_role("mall_consignment.group_contract_admin")
         for contract in self.filtered(lambda c: c.state in HOLDING_STATES):
             contract.activity_schedule(
                 "mall_consignment.mail_activity_contract_expiry",
@@ -358,19 +444,20 @@ class MallContract(models.Model):
                     date=contract.date_end,
                 ),
             )
-        self.write({"expiry_alerted": True})
+        self._workflow_write({"expiry_alerted": True})
         return True
 
     @api.model
     def _cron_update_states(self):
         """Daily: signed contracts start, ended ones expire, C8 alerts go out."""
         today = fields.Date.context_today(self)
-        self.search([("state", "=", "signed"), ("date_start", "<=", today)]).write(
-            {"state": "active"}
-        )
-        self.search([("state", "=", "active"), ("date_end", "<", today)]).write(
-            {"state": "expired"}
-        )
+        with workflow_action():
+            self.search([("state", "=", "signed"), ("date_start", "<=", today)]).write(
+                {"state": "active"}
+            )
+            self.search([("state", "=", "active"), ("date_end", "<", today)]).write(
+                {"state": "expired"}
+            )
         for company in self.env["res.company"].search([]):
             horizon = today + timedelta(days=company.mall_expiry_alert_days)
             self.search(

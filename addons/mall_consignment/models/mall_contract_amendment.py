@@ -1,5 +1,8 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 
 class MallContractAmendment(models.Model):
@@ -8,12 +11,29 @@ class MallContractAmendment(models.Model):
 
     _name = "mall.contract.amendment"
     _description = "Supplementary Agreement"
-    _inherit = ["mall.contract.terms", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mall.contract.terms",
+        "mail.thread",
+        "mail.activity.mixin",
+        "marketing.workflow.mixin",
+    ]
     _order = "date_effective desc, id desc"
+    _check_company_auto = True
+    _workflow_fields = {
+        "state": _lt("the Sign and Cancel buttons"),
+        "signed_by_id": _lt("the Sign button"),
+    }
+    # What a signed (or cancelled) agreement never changes.
+    FROZEN_FIELDS = ("contract_id", "date_effective", "reason", "supplier_stamped")
 
     name = fields.Char(string="Number", required=True, copy=False, readonly=True, default="/")
     contract_id = fields.Many2one(
-        "mall.contract", required=True, ondelete="cascade", index=True, tracking=True
+        "mall.contract",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        tracking=True,
+        check_company=True,
     )
     partner_id = fields.Many2one(related="contract_id.partner_id", store=True)
     company_id = fields.Many2one(related="contract_id.company_id", store=True)
@@ -38,14 +58,7 @@ class MallContractAmendment(models.Model):
         vals_list = [dict(vals) for vals in vals_list]
         for index, vals in enumerate(vals_list):
             contract = self.env["mall.contract"].browse(vals.get("contract_id"))
-            if contract and contract.state not in ("signed", "active"):
-                raise UserError(
-                    self.env._(
-                        "Contract %(contract)s is not in force: change the draft instead of "
-                        "adding a supplementary agreement.",
-                        contract=contract.display_name,
-                    )
-                )
+            contract._raise_if_not_amendable()
             if contract and not any(name in vals for name in ("commission_mode", "tier_ids")):
                 # Start from the terms in force on the effective date.
                 terms = contract._terms_on(vals.get("date_effective"))
@@ -63,13 +76,43 @@ class MallContractAmendment(models.Model):
             self.update(values)
 
     def write(self, vals):
-        if set(self.TERM_FIELDS) & set(vals) and any(a.state != "draft" for a in self):
-            raise UserError(self.env._("A signed supplementary agreement cannot change."))
+        frozen = (set(self.TERM_FIELDS) | set(self.FROZEN_FIELDS)) & set(vals)
+        done = self.filtered(lambda a: a.state != "draft")
+        if frozen and done:
+            raise UserError(
+                self.env._(
+                    "Supplementary agreement %(name)s is %(state)s: it cannot change any more "
+                    "(%(fields)s).",
+                    name=done[0].display_name,
+                    state=dict(self._fields["state"]._description_selection(self.env))[
+                        done[0].state
+                    ],
+                    fields=", ".join(
+                        self._fields[name].get_description(self.env)["string"]
+                        for name in sorted(frozen)
+                    ),
+                )
+            )
+        if vals.get("contract_id"):
+            self.env["mall.contract"].browse(vals["contract_id"])._raise_if_not_amendable()
         return super().write(vals)
 
+    @api.constrains("date_effective", "contract_id")
+    def _check_date_effective(self):
+        for amendment in self:
+            if amendment.date_effective < amendment.contract_id.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s takes effect on %(date)s, before its contract starts "
+                        "(%(start)s).",
+                        name=amendment.display_name,
+                        date=amendment.date_effective,
+                        start=amendment.contract_id.date_start,
+                    )
+                )
+
     def action_sign(self):
-        if not self.env.user.has_group("mall_consignment.group_marketing_head"):
-            raise AccessError(self.env._("Only the Marketing Head signs supplementary agreements."))
+        self._check_role("mall_consignment.group_marketing_head")
         for amendment in self:
             if amendment.state != "draft":
                 raise UserError(self.env._("%(name)s is not a draft.", name=amendment.display_name))
@@ -87,7 +130,7 @@ class MallContractAmendment(models.Model):
                         name=amendment.display_name,
                     )
                 )
-        self.write({"state": "signed", "signed_by_id": self.env.user.id})
+        self._workflow_write({"state": "signed", "signed_by_id": self.env.user.id})
         for amendment in self:
             amendment.contract_id.message_post(
                 body=self.env._(
@@ -99,7 +142,8 @@ class MallContractAmendment(models.Model):
         return True
 
     def action_cancel(self):
+        self._check_role("mall_consignment.group_contract_admin")
         if any(amendment.state != "draft" for amendment in self):
             raise UserError(self.env._("Only draft supplementary agreements can be cancelled."))
-        self.write({"state": "cancelled"})
+        self._workflow_write({"state": "cancelled"})
         return True

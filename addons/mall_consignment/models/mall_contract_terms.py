@@ -1,7 +1,11 @@
+import contextlib
+import contextvars
 from decimal import ROUND_HALF_UP, Decimal
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+
+from .bounds import raise_if_not_finite
 
 COMMISSION_MODES = [
     ("flat", "Flat Rate"),
@@ -9,6 +13,23 @@ COMMISSION_MODES = [
     ("whole", "Tiered Whole Amount"),
 ]
 CENT = Decimal("0.01")
+MONEY_LIMIT = 10_000_000_000.0  # a term beyond ten billion is a typing error
+# Set while a contract or agreement writes its brackets as a whole: its own constraint
+# checks them once at the end, not after each bracket.
+_BRACKETS_OF_OWNER = contextvars.ContextVar("mall_brackets_of_owner", default=False)
+
+
+@contextlib.contextmanager
+def brackets_of_owner():
+    token = _BRACKETS_OF_OWNER.set(True)
+    try:
+        yield
+    finally:
+        _BRACKETS_OF_OWNER.reset(token)
+
+
+def in_owner_write():
+    return _BRACKETS_OF_OWNER.get()
 
 
 def to_decimal(value):
@@ -75,6 +96,19 @@ class MallContractTerms(models.AbstractModel):
     staff_wage_cost = fields.Monetary(string="Monthly Staff Wage Cost", tracking=True)
     delay_penalty_daily = fields.Monetary(string="Exit Delay Penalty per Day", tracking=True)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        raise_if_not_finite(self, vals_list)
+        with brackets_of_owner():
+            return super().create(vals_list)
+
+    def write(self, vals):
+        raise_if_not_finite(self, [vals])
+        if "tier_ids" in vals:
+            with brackets_of_owner():
+                return super().write(vals)
+        return super().write(vals)
+
     @api.constrains(
         "commission_rate",
         "discount_share_ratio",
@@ -109,6 +143,15 @@ class MallContractTerms(models.AbstractModel):
                         self.env._(
                             "%(field)s cannot be negative (%(record)s).",
                             field=terms._fields[name].get_description(self.env)["string"],
+                            record=terms.display_name,
+                        )
+                    )
+                if terms[name] > MONEY_LIMIT:
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s must be at most %(limit)s (%(record)s).",
+                            field=terms._fields[name].get_description(self.env)["string"],
+                            limit=f"{MONEY_LIMIT:,.0f}",
                             record=terms.display_name,
                         )
                     )

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from .bounds import raise_if_not_finite
+
 AREA_LIMIT = 100_000.0  # m², larger than any department store floor
 
 COUNTER_TYPES = [
@@ -85,7 +87,13 @@ class MallCounter(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        raise_if_not_finite(self, vals_list)
+        return super().create(vals_list)
+
     def write(self, vals):
+        raise_if_not_finite(self, [vals])
         if "floor_id" in vals and not (
             self.env.su or self.env.user.has_group("mall_consignment.group_marketing_head")
         ):

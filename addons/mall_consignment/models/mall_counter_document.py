@@ -10,15 +10,19 @@ class MallCounterDocument(models.AbstractModel):
     _description = "Counter Document"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "id desc"
+    _check_company_auto = True
     _sequence_code = None  # ir.sequence code of the document's number
 
     name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/")
-    counter_id = fields.Many2one("mall.counter", required=True, tracking=True, index=True)
+    counter_id = fields.Many2one(
+        "mall.counter", required=True, tracking=True, index=True, check_company=True
+    )
     floor_id = fields.Many2one(related="counter_id.floor_id", store=True)
     contract_id = fields.Many2one(
         "mall.contract",
         required=True,
         tracking=True,
+        check_company=True,
         domain="[('counter_ids', 'in', counter_id), ('state', 'in', ('signed', 'active'))]",
     )
     partner_id = fields.Many2one(related="contract_id.partner_id", store=True, string="Supplier")

@@ -7,6 +7,7 @@ class MallFloor(models.Model):
     _description = "Mall Floor"
     _inherit = ["mail.thread"]
     _order = "sequence, id"
+    _check_company_auto = True
 
     name = fields.Char(required=True, translate=True, tracking=True)
     code = fields.Char(required=True, tracking=True)
@@ -21,6 +22,7 @@ class MallFloor(models.Model):
         "floor_id",
         "user_id",
         string="Floor Managers",
+        check_company=True,
         help="Floor managers who edit this floor's counters and sales.",
     )
     accountant_ids = fields.Many2many(
@@ -29,6 +31,7 @@ class MallFloor(models.Model):
         "floor_id",
         "user_id",
         string="Floor Accountants",
+        check_company=True,
     )
     counter_ids = fields.One2many("mall.counter", "floor_id", string="Counters")
     counter_count = fields.Integer(compute="_compute_counter_stats")

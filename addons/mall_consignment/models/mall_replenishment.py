@@ -1,5 +1,11 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+FLOOR = "mall_consignment.group_floor_manager"
+BUYER = "mall_consignment.group_buyer"
+HEAD = "mall_consignment.group_marketing_head"
 
 
 class MallReplenishment(models.Model):
@@ -8,13 +14,19 @@ class MallReplenishment(models.Model):
 
     _name = "mall.replenishment"
     _description = "Replenishment Notice"
-    _inherit = ["mall.counter.document"]
+    _inherit = ["mall.counter.document", "marketing.workflow.mixin"]
     _sequence_code = "mall.replenishment"
+    _workflow_fields = {
+        "state": _lt("the Send to Supplier, Goods Received and Cancel buttons"),
+        "purchase_id": _lt("the Send to Supplier button"),
+    }
 
     contract_type = fields.Selection(related="contract_id.contract_type")
     date_needed = fields.Date(string="Needed By", required=True, tracking=True)
     line_ids = fields.One2many("mall.replenishment.line", "replenishment_id", string="Products")
-    purchase_id = fields.Many2one("purchase.order", string="RFQ", readonly=True, copy=False)
+    purchase_id = fields.Many2one(
+        "purchase.order", string="RFQ", readonly=True, copy=False, check_company=True
+    )
     note = fields.Text()
     state = fields.Selection(
         [("draft", "Draft"), ("sent", "Sent"), ("done", "Received"), ("cancel", "Cancelled")],
@@ -26,6 +38,7 @@ class MallReplenishment(models.Model):
     )
 
     def action_send(self):
+        self._check_role(FLOOR, HEAD)
         for notice in self:
             if notice.state != "draft":
                 raise UserError(
@@ -46,7 +59,7 @@ class MallReplenishment(models.Model):
                     )
                 )
             if notice.contract_type == "distribution":
-                notice.purchase_id = notice._create_rfq()
+                notice._workflow_write({"purchase_id": notice._create_rfq().id})
             notice.message_post(
                 body=self.env._(
                     "Replenishment notice sent to %(supplier)s.", supplier=notice.partner_id.name
@@ -55,7 +68,7 @@ class MallReplenishment(models.Model):
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
-        self.write({"state": "sent"})
+        self._workflow_write({"state": "sent"})
         return True
 
     def _create_rfq(self):
@@ -86,16 +99,18 @@ class MallReplenishment(models.Model):
         )
 
     def action_done(self):
+        self._check_role(FLOOR, BUYER)
         if self.filtered(lambda n: n.state != "sent"):
             raise UserError(self.env._("Only sent notices can be marked received."))
-        self.write({"state": "done"})
+        self._workflow_write({"state": "done"})
         return True
 
     def action_cancel(self):
+        self._check_role(FLOOR, BUYER)
         if self.filtered(lambda n: n.state == "done"):
             raise UserError(self.env._("A received notice cannot be cancelled."))
         self.purchase_id.filtered(lambda po: po.state in ("draft", "sent")).sudo().button_cancel()
-        self.write({"state": "cancel"})
+        self._workflow_write({"state": "cancel"})
         return True
 
     def action_view_rfq(self):

@@ -7,7 +7,7 @@ from datetime import date as Date
 from datetime import datetime as DateTime
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 # File columns: accepted headers (English or Chinese) for each field.
@@ -178,7 +178,12 @@ class MallSaleLine(models.Model):
             origin_line_id=vals.get("origin_line_id") or None,
         )
 
-    def _raise_errors(self, errors):
+    def _raise_errors(self, errors, rows):
+        """The ORM path: a counter of another floor is an access error, the rest are
+        validation errors."""
+        rights = self._counter_right_errors(rows)
+        if rights:
+            raise AccessError("\n".join(message for _label, _column, message in rights))
         if errors:
             raise ValidationError("\n".join(message for _label, _column, message in errors))
 
@@ -203,7 +208,7 @@ class MallSaleLine(models.Model):
             self._row_from_values(self.env._("Row %(number)s", number=number), vals)
             for number, vals in enumerate(vals_list, 1)
         ]
-        self._raise_errors(self._ledger_check(rows))
+        self._raise_errors(self._ledger_check(rows, check_rights=False), rows)
         self._check_rows_open(rows)
         # The check resolved each row's contract: no need to resolve it again.
         vals_list = [
@@ -242,7 +247,7 @@ class MallSaleLine(models.Model):
                 )
                 for line in self
             ]
-            self._raise_errors(self._ledger_check(rows, exclude=self))
+            self._raise_errors(self._ledger_check(rows, check_rights=False, exclude=self), rows)
             self._check_rows_open(rows)
         return super().write(vals)
 
@@ -803,6 +808,9 @@ class MallSaleLine(models.Model):
         _ = self.env._
         codes = {str(cells.get("counter") or "").strip() for _n, cells in table}
         products = {str(cells.get("product") or "").strip() for _n, cells in table}
+        # PostgreSQL refuses NUL in a query: such cells are reported below, not looked up.
+        codes = {code for code in codes if not CONTROL_RE.search(code)}
+        products = {code for code in products if not CONTROL_RE.search(code)}
         counters = dict(
             self.env["mall.counter"]
             .with_context(active_test=False)

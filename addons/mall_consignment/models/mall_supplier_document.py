@@ -34,11 +34,17 @@ class MallSupplierDocument(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "partner_id, document_type, date_issue desc"
     _rec_name = "number"
+    _check_company_auto = True
 
     partner_id = fields.Many2one(
-        "res.partner", string="Supplier", required=True, index=True, tracking=True
+        "res.partner",
+        string="Supplier",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
     )
-    brand_id = fields.Many2one("mall.brand", index=True)
+    brand_id = fields.Many2one("mall.brand", index=True, check_company=True)
     document_type = fields.Selection(DOCUMENT_TYPES, string="Type", required=True, tracking=True)
     number = fields.Char(required=True, tracking=True)
     date_issue = fields.Date(string="Issued On", required=True, tracking=True)

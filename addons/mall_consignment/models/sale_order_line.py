@@ -7,5 +7,6 @@ class SaleOrderLine(models.Model):
     mall_counter_id = fields.Many2one(
         "mall.counter",
         string="Counter",
+        check_company=True,
         help="The counter whose sales ledger this line feeds when the order is confirmed.",
     )

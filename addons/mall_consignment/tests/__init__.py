@@ -4,3 +4,10 @@ from . import test_sale_ledger
 from . import test_access_rights
 from . import test_demo_data
 from . import test_tour
+from . import test_workflow_roles
+from . import test_ledger_returns
+from . import test_till_parsing
+from . import test_multi_company
+from . import test_contract_report
+from . import test_product_request_approval
+from . import test_frozen_terms

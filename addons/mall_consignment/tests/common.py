@@ -112,3 +112,32 @@ class MallCase(TransactionCase):
     @staticmethod
     def b64(content):
         return base64.b64encode(content)
+
+
+DEMO_LOGINS = {
+    "head": "user_marketing_head",
+    "assistant": "user_marketing_assistant",
+    "buyer": "user_buyer",
+    "contracts": "user_contract_admin",
+    "visual": "user_visual_merchandiser",
+    "floor": "user_floor_manager",
+    "accountant": "user_floor_accountant",
+}
+
+
+class MallDemoCase(MallCase):
+    """MallCase with the mall's demo users (README logins) on the test floors: the
+    demo floor manager and accountant run the test floor 2."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.demo = {
+            login: cls.env.ref(f"mall_consignment.{xmlid}") for login, xmlid in DEMO_LOGINS.items()
+        }
+        cls.floor2.write(
+            {
+                "manager_ids": [(4, cls.demo["floor"].id)],
+                "accountant_ids": [(4, cls.demo["accountant"].id)],
+            }
+        )

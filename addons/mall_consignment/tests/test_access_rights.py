@@ -133,6 +133,7 @@ class TestAccessRights(MallCase):
             )
 
     def test_new_product_request_flow_p1(self):
+        """P1 through the approval chain: floor → buyer → procurement, each as its role."""
         contract = self.signed_contract()
         request = (
             self.env["mall.product.request"]
@@ -147,15 +148,26 @@ class TestAccessRights(MallCase):
             )
         )
         request.with_user(self.floor_manager).action_request()
+        self.assertEqual(request.state, "requested")
+        self.assertEqual(
+            request.review_ids.sorted("sequence").mapped("reviewer_group_id"),
+            self.env.ref("mall_consignment.group_floor_manager")
+            | self.env.ref("mall_consignment.group_buyer")
+            | self.env.ref("mall_consignment.group_marketing_head"),
+        )
+        # In turn: the buyer cannot approve before the floor.
+        request.with_user(self.buyer)._validate_tier()
+        self.assertEqual(request.review_ids.mapped("status").count("approved"), 0)
+        request.with_user(self.floor_manager)._validate_tier()
+        request.with_user(self.buyer)._validate_tier()
         with self.assertRaises(AccessError):
-            request.with_user(self.floor_manager).action_buyer_sign()
-        request.with_user(self.buyer).action_buyer_sign()
-        with self.assertRaises(AccessError):
-            request.with_user(self.buyer).action_review()
+            request.with_user(self.buyer).action_check_quality()
         with self.refused(UserError, "quality and price"):
-            request.with_user(self.head).action_review()
-        request.with_user(self.head).write({"quality_checked": True, "price_checked": True})
-        request.with_user(self.head).action_review()
+            request.with_user(self.head)._validate_tier()
+        request.with_user(self.head).action_check_quality()
+        request.with_user(self.head).action_check_price()
+        request.with_user(self.head)._validate_tier()
+        self.assertEqual(request.validation_status, "validated")
         self.assertEqual(request.state, "reviewed")
         self.assertRegex(request.product_code, r"^MP\d{6}$")
         self.assertIn(request.product_id, contract.product_ids)

@@ -124,8 +124,10 @@ class TestContractFlow(MallCase):
 
     def test_contract_prints_three_copies(self):
         contract = self.signed_contract()
-        html, _type = self.env["ir.actions.report"]._render_qweb_html(
-            "mall_consignment.action_report_mall_contract", contract.ids
+        html, _type = (
+            self.env["ir.actions.report"]
+            .with_context(lang="zh_CN")
+            ._render_qweb_html("mall_consignment.action_report_mall_contract", contract.ids)
         )
         html = html.decode()
         for copy in (1, 2, 3):
