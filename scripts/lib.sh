@@ -216,6 +216,12 @@ odoo_cmd() {
 
 odoo() { odoo_cmd "$@"; "${ODOO_CMD[@]}"; }
 
+# odoo-bin shell on a database: runs the Python read from standard input.
+odoo_shell() {
+    odoo_cmd "$@" --no-http --log-level=warn
+    "${ODOO_CMD[0]}" "${ODOO_CMD[1]}" shell "${ODOO_CMD[@]:2}"
+}
+
 bootstrap() {
     ensure_odoo_src
     ensure_venv
