@@ -8,7 +8,7 @@
     "author": "Marketing Suite Engineers",
     "website": "https://example.com/marketing-suite",
     "license": "LGPL-3",
-    "depends": ["mall_settlement"],
+    "depends": ["mall_settlement", "portal"],
     "data": [
         "security/ir.model.access.csv",
         "security/ir_rules.xml",
@@ -22,6 +22,7 @@
         "views/mall_ad_placement_views.xml",
         "views/mall_ad_breach_views.xml",
         "views/mall_settlement_statement_views.xml",
+        "views/mall_promotion_portal_templates.xml",
         "views/mall_promotion_menus.xml",
     ],
     "demo": ["demo/mall_promotion_demo.xml"],

@@ -740,3 +740,107 @@ class MallPromotion(models.Model):
                 count=len(values),
             )
         )
+
+    # ------------------------------------------------------------------ demo
+    @api.model
+    def _demo_promotions(self):
+        """Demo: a mall-wide promotion with five participants in the last complete
+        period, allocated and on the prepared statements; a floor promotion in review;
+        ads with one breach."""
+        Period = self.env["mall.settlement.period"]
+        period = Period.search(
+            [
+                ("company_id", "=", self.env.company.id),
+                ("date_to", "=", Period._default_dates()[1]),
+            ],
+            limit=1,
+        )
+        contracts = self.env["mall.contract"].search(
+            [
+                ("contract_type", "=", "consignment"),
+                ("state", "in", ("signed", "active")),
+                ("company_id", "=", self.env.company.id),
+            ],
+            order="id",
+            limit=5,
+        )
+        if not period or not contracts:
+            return
+        start = period.date_from + timedelta(days=5)
+        promotion = self.create(
+            {
+                "name": "店庆全场促销",
+                "kind": "mall",
+                "theme": "周年店庆 满300减50",
+                "date_start": start,
+                "date_end": start + timedelta(days=6),
+                "contract_ids": [(6, 0, contracts.ids)],
+                "supplier_share": 40.0,
+                "allocation_method": "sales",
+                "commission_rate": 15.0,
+                "discount_share_ratio": 70.0,
+                "expense_ids": [
+                    (0, 0, {"expense_type": "advertising", "name": "报纸广告", "amount": 18000.0}),
+                    (0, 0, {"expense_type": "decoration", "name": "中庭美陈", "amount": 9500.0}),
+                    (0, 0, {"expense_type": "gifts", "name": "满额赠品", "amount": 6000.0}),
+                ],
+            }
+        )
+        promotion.participant_ids.write({"state": "accepted", "decided_by_id": self.env.uid})
+        with workflow_action():
+            promotion.with_context(skip_validation_check=True).write({"state": "approved"})
+        if period.state in ("draft", "prepared"):
+            promotion._allocate()
+            period.action_prepare()
+        floor = contracts[:1].counter_ids[:1].floor_id
+        floor_promotion = self.with_user(
+            self.env.ref("mall_consignment.user_floor_manager")
+        ).create(
+            {
+                "name": "女装换季特卖",
+                "kind": "floor",
+                "date_start": fields.Date.context_today(self) + timedelta(days=14),
+                "date_end": fields.Date.context_today(self) + timedelta(days=20),
+                "floor_ids": [(6, 0, floor.ids)],
+                "supplier_share": 100.0,
+                "allocation_method": "equal",
+                "commission_rate": 16.0,
+                "expense_ids": [(0, 0, {"name": "POP 与吊旗", "amount": 3000.0})],
+            }
+        )
+        if floor.manager_ids:
+            floor_promotion.sudo().action_add_floor_contracts()
+            floor_promotion.sudo().action_submit()
+        counter = contracts[:1].counter_ids[:1]
+        Ad = self.env["mall.ad.placement"]
+        today = fields.Date.context_today(self)
+        ads = Ad.create(
+            [
+                {
+                    "counter_id": counter.id,
+                    "kind": kind,
+                    "width": width,
+                    "height": height,
+                    "top_height": top,
+                    "content": content,
+                    "date_from": today,
+                    "date_to": today + timedelta(days=30),
+                }
+                for kind, width, height, top, content in (
+                    ("pop", 21.0, 29.7, 120.0, "新品上市"),
+                    ("floor_stand", 60.0, 90.0, 160.0, "店庆海报"),
+                )
+            ]
+        )
+        ads.action_register()
+        breach = self.env["mall.ad.breach"].create(
+            {
+                "placement_id": ads[0].id,
+                "rule": "A1",
+                "description": "POP 悬挂高度超过 170 cm",
+                "penalty": "fine",
+                "fine_amount": 200.0,
+                "date": today,
+            }
+        )
+        breach.action_confirm()

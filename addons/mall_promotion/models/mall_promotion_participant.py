@@ -117,3 +117,21 @@ class MallPromotionParticipant(models.Model):
                 )
             )
         return True
+
+    def _running_estimates(self):
+        """{line id: the supplier's estimated share}: the allocation as it would be
+        with the sales so far (by net sales), the equal part, or the fixed amount; the
+        allocated amount once allocated."""
+        result = {}
+        for promotion, lines in self.grouped("promotion_id").items():
+            if promotion.allocation_ids:
+                amounts = {a.contract_id.id: a.amount for a in promotion.allocation_ids}
+            else:
+                try:
+                    values = promotion.sudo()._allocation_values()
+                except UserError:
+                    values = []
+                amounts = {vals["contract_id"]: vals["amount"] for vals in values}
+            for line in lines:
+                result[line.id] = amounts.get(line.contract_id.id, 0.0)
+        return result
