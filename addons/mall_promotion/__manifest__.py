@@ -26,5 +26,10 @@
         "views/mall_promotion_menus.xml",
     ],
     "demo": ["demo/mall_promotion_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "mall_promotion/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }
