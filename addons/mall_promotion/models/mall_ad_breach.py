@@ -27,6 +27,7 @@ class MallAdBreach(models.Model):
         required=True,
         compute="_compute_counter_id",
         store=True,
+        precompute=True,
         readonly=False,
         tracking=True,
     )

@@ -70,7 +70,7 @@ class TestAdRegister(PromotionCase):
         box = self.ad(kind="light_box")
         box.action_register()
         self.assertEqual(box.state, "review")
-        with self.refused(AccessError, ""):
+        with self.refused(AccessError, "."):
             self.ad(user=self.demo["buyer"])
 
     def test_breach_fine_becomes_a_supplier_charge(self):

@@ -110,5 +110,5 @@ class TestPromotionAllocation(PromotionCase):
 
         with freeze_time("2029-03-10"), self.refused(UserError, "allocated after it ends"):
             promotion.with_user(self.demo["assistant"]).action_allocate()
-        with self.refused(AccessError, ""):
+        with self.refused(AccessError, "."):
             self.allocate(promotion, user=self.demo["buyer"])

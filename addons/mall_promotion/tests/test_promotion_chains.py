@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 from freezegun import freeze_time
 
@@ -18,7 +18,7 @@ class TestPromotionChains(PromotionCase):
             kind="floor",
             name="测试 二层女装节",
             date_start=start,
-            date_end=start.replace(day=start.day + 2),
+            date_end=start + timedelta(days=2),
         )
 
     def test_chains_are_shipped_per_kind(self):
@@ -94,7 +94,7 @@ class TestPromotionChains(PromotionCase):
     def test_m3_unapproved_supplier_promotion_is_an_exit_reason(self):
         promotion = self.promotion(kind="supplier", contract_ids=[(6, 0, self.contract_a.ids)])
         with freeze_time("2029-03-02"):
-            with self.refused(AccessError, ""):
+            with self.refused(AccessError, "."):
                 promotion.with_user(self.demo["assistant"]).action_record_exit_reason()
             promotion.with_user(self.demo["head"]).action_record_exit_reason()
         self.assertTrue(promotion.exit_reason_recorded)
@@ -112,5 +112,5 @@ class TestPromotionChains(PromotionCase):
         promotion.participant_ids.with_user(self.demo["assistant"]).action_accept()
         with freeze_time(BEFORE):
             promotion.with_user(self.demo["assistant"]).action_submit()
-        with self.refused(UserError, ""):
+        with self.refused(UserError, "."):
             promotion.with_user(self.demo["assistant"]).write({"supplier_share": 50.0})
