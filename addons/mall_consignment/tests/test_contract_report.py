@@ -34,7 +34,7 @@ class TestContractReport(HttpCase, MallDemoCase):
         for copy in (1, 2, 3):
             self.assertIn(f"第 {copy} 份，共 3 份", text)
         self.assertIn("联营专柜合同", text)
-        self.assertIn("甲方（商场）", text)
+        self.assertIn("合同编号", text)
         self.assertNotIn("Copy 1 of 3", text)
         self.assertIn(self.contract_a.name, text)
 
