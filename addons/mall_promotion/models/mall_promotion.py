@@ -595,7 +595,9 @@ class MallPromotion(models.Model):
                         "date_deadline": deadline,
                     }
                 )
-        Activity.create(vals)
+        # One by one: a batch of activities for one user subscribes them twice.
+        for activity_vals in vals:
+            Activity.create(activity_vals)
 
     # ------------------------------------------------------------------ M5
     def _allocation_weights(self, participants):
