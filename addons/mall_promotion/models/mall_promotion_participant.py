@@ -75,7 +75,7 @@ class MallPromotionParticipant(models.Model):
             raise AccessError(
                 self.env._("Only the supplier or the marketing department may do this.")
             )
-        for line in self:
+        for line in self.sudo():
             if line.promotion_id.state not in ("draft", "review"):
                 raise UserError(
                     self.env._(
@@ -88,8 +88,8 @@ class MallPromotionParticipant(models.Model):
         """The supplier accepts the promotion's terms (on the portal)."""
         self._check_decider()
         self.sudo().write({"state": "accepted", "decided_by_id": self.env.uid})
-        for line in self:
-            line.promotion_id.sudo().message_post(
+        for line in self.sudo():
+            line.promotion_id.message_post(
                 body=self.env._(
                     "%(supplier)s accepted the promotion (%(user)s).",
                     supplier=line.partner_id.name,
@@ -108,8 +108,8 @@ class MallPromotionParticipant(models.Model):
                 "refusal_reason": reason or self[:1].refusal_reason,
             }
         )
-        for line in self:
-            line.promotion_id.sudo().message_post(
+        for line in self.sudo():
+            line.promotion_id.message_post(
                 body=self.env._(
                     "%(supplier)s refused the promotion (%(user)s).",
                     supplier=line.partner_id.name,

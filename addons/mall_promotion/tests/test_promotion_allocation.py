@@ -61,14 +61,14 @@ class TestPromotionAllocation(PromotionCase):
 
     def test_fixed_amounts_must_add_up(self):
         promotion = self.promotion(allocation_method="fixed", expenses=(600.0,))
-        lines = promotion.participant_ids.sorted("contract_id")
+        lines = promotion.participant_ids.sorted(lambda p: p.contract_id.id)
         lines[0].with_user(self.demo["assistant"]).fixed_amount = 100.0
         lines[1].with_user(self.demo["assistant"]).fixed_amount = 200.0
         lines[2].with_user(self.demo["assistant"]).fixed_amount = 299.99
         self.approve(promotion)
         with self.refused(UserError, "add up to 599.99, not to p × E = 600.00"):
             self.allocate(promotion)
-        promotion.sudo().participant_ids.sorted("contract_id")[2].fixed_amount = 300.0
+        lines[2].sudo().fixed_amount = 300.0
         self.allocate(promotion)
         self.assertEqual(sorted(self.amounts(promotion).values()), [100.0, 200.0, 300.0])
 
@@ -101,7 +101,7 @@ class TestPromotionAllocation(PromotionCase):
         statement = period.statement_ids.filtered(lambda s: s.contract_id == self.contract_a)
         self.assertEqual(statement.charge_ids.mapped("amount"), [333.34])
         statement.with_user(self.accountant).action_send()
-        with assert_refused(self, promotion.allocation_ids.charge_id):
+        with assert_refused(self, promotion.allocation_ids.charge_id, exc=UserError):
             self.allocate(promotion)
 
     def test_allocation_waits_for_the_end_and_the_roles(self):
