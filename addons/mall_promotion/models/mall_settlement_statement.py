@@ -140,6 +140,20 @@ class MallSettlementStatement(models.Model):
         self.env.cr.cache[CACHE_KEY] = (frozenset(self.ids), result)
         return result
 
+    def _write_promotion_lines(self):
+        """Replace the promotion lines of these draft statements by the split of the
+        last preparation: one DELETE and one batch INSERT for the whole period."""
+        split = self._cached_split()
+        Line = self.env["mall.settlement.promotion.line"].sudo()
+        Line.search([("statement_id", "in", self.ids)]).unlink()
+        Line.create(
+            [
+                {**line, "statement_id": statement_id}
+                for statement_id, lines in split.items()
+                for line in lines
+            ]
+        )
+
     def _cached_split(self):
         ids, split = self.env.cr.cache.get(CACHE_KEY, (None, None))
         if ids != frozenset(self.ids):
@@ -159,8 +173,6 @@ class MallSettlementStatement(models.Model):
             net = to_decimal(result[statement.id]["net_sales"])
             result[statement.id].update(
                 {
-                    "promotion_line_ids": [fields.Command.clear()]
-                    + [fields.Command.create(line) for line in lines],
                     "promotion_rate_sales": to_cents(at_rate),
                     "contract_rate_sales": to_cents(net - at_rate),
                 }
