@@ -97,9 +97,12 @@ def main():
             env.flush_all()
             env.invalidate_all()
 
+        queries = env.cr.sql_log_count
         bare = best_of_three(prepare)
+        bare_queries = (env.cr.sql_log_count - queries) // 3
         results.append(("action_prepare without promotions", f"{bare:.3f} s"))
         results.append(("  ratio (goal ≤ 3×)", f"{bare / base:.1f}×"))
+        results.append(("  queries per preparation", bare_queries))
 
         promos = promotions(env, company, contracts, period, args.promotions)
         queries = env.cr.sql_log_count
