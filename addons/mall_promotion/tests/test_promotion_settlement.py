@@ -44,8 +44,8 @@ class TestPromotionSettlement(PromotionCase):
         self.assertEqual(
             (line.net_sales, line.commission, line.mall_discount_share), (50000.0, 6000.0, 1000.0)
         )
-        # A contract outside the promotion keeps its own terms.
-        self.sales(self.contract_b, [(date(2029, 3, 5), 1000.0, 100.0)])
+        # Outside the window a participant keeps its own terms.
+        self.sales(self.contract_b, [(date(2029, 3, 15), 1000.0, 100.0)])
         self.env["mall.sale.line"].flush_model()
         other = self.statement(self.contract_b)
         self.assertEqual(other.commission, 200.0)
