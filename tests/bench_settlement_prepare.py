@@ -1,7 +1,7 @@
-"""Benchmark (issue 4): prepare the settlement of 600 consignment contracts over
+"""Benchmark (issues 4 and 15): prepare the settlement of 600 consignment contracts over
 1,000,000 ledger rows of one period, and confirm the 600 statements.
 
-    ./scripts/bench settlement_prepare [--rows 1000000] [--contracts 600]
+    ./scripts/bench settlement_prepare [--rows 1000000] [--contracts 600] [--workers N]
 
 Compares ``action_prepare`` with the bare ``SELECT contract_id, SUM(amount),
 SUM(discount_amount) ... GROUP BY contract_id`` over the same rows (aim ≤ 5×, limit 15 s),
@@ -9,12 +9,24 @@ then times posting every statement: one vendor bill and one customer invoice eac
 created and posted in one batch (limit 15 s), next to the physical floor inside Odoo: one
 plain ``account.move`` create() and _post() of the same documents (rolled back), printed
 as time per posted document. Everything is rolled back.
+
+With ``--workers N`` the accountant's two clicks are then also timed as JSON-RPC calls
+on Odoo's threaded server and on its multi-process server with N HTTP workers (their
+time and memory limits of config/odoo.conf apply), each on a copy of the benchmark
+database that is dropped afterwards, and printed next to the in-process figures.
 """
 
 import argparse
+import time
 from datetime import date
 
-from benchlib import open_env, report, timed
+import psycopg2
+from benchlib import RpcClient, free_port, open_env, report, start_server, timed
+
+import odoo
+from odoo.api import Environment
+from odoo.modules.registry import Registry
+from odoo.sql_db import close_db, connection_info_for
 
 YEAR, MONTH = 2031, 3
 
@@ -122,10 +134,100 @@ def baseline(env, period):
     return env.cr.fetchall()
 
 
+def prepare_data(env, args):
+    """The contracts and the ledger rows of one period; returns the period."""
+    company, floor, counters, contracts, product = setup(env, args.contracts)
+    period = env["mall.settlement.period"].create_for_month(YEAR, MONTH, company)
+    days = (period.date_to - period.date_from).days + 1
+    insert_ledger(env, args.rows, floor, counters, contracts, product, period.date_from, days)
+    return period, contracts
+
+
+def sql_autocommit(sql):
+    """Run ``sql`` outside a transaction (CREATE/DROP DATABASE)."""
+    _db, info = connection_info_for("postgres")
+    connection = psycopg2.connect(**info)
+    try:
+        connection.autocommit = True
+        with connection.cursor() as cr:
+            cr.execute(sql)
+    finally:
+        connection.close()
+
+
+def over_rpc(db, args, workers):
+    """Time the accountant's clicks (prepare, send, confirm) as JSON-RPC calls on a
+    server with ``workers`` HTTP workers (0: threaded), on a committed copy of ``db``
+    that is dropped afterwards."""
+    scratch = f"{db}_rpc"
+    close_db(db)
+    sql_autocommit(f'DROP DATABASE IF EXISTS "{scratch}"')
+    sql_autocommit(f'CREATE DATABASE "{scratch}" TEMPLATE "{db}"')
+    server = None
+    try:
+        with Registry(scratch).cursor() as cr:
+            env = Environment(cr, odoo.SUPERUSER_ID, {"lang": "en_US"})
+            period, _contracts = prepare_data(env, args)
+            period_id = period.id
+            # the clicks of the floor accountant (prepare, send) and of finance (confirm)
+            env.ref("base.user_admin").write(
+                {
+                    "password": "bench_admin_pw",
+                    "groups_id": [
+                        (4, env.ref("mall_consignment.group_floor_accountant").id),
+                        (4, env.ref("account.group_account_invoice").id),
+                    ],
+                }
+            )
+        port = free_port()
+        server = start_server(port, workers, database=scratch)
+        client = RpcClient(f"http://127.0.0.1:{port}", scratch, "admin", "bench_admin_pw")
+        times = {}
+        # warm every process (a worker's first request loads its caches) before timing
+        for _i in range(2 * workers + 1):
+            client.call("mall.settlement.period", "search_read", [[("id", "=", period_id)]])
+
+        def click(label, model, method, ids):
+            start = time.perf_counter()
+            _result, error = client.call(model, method, [ids])
+            if error:
+                raise RuntimeError(f"{method} over JSON-RPC (--workers={workers}): {error}")
+            times[label] = time.perf_counter() - start
+
+        click("action_prepare", "mall.settlement.period", "action_prepare", [period_id])
+        statements, error = client.call(
+            "mall.settlement.statement", "search", [[("period_id", "=", period_id)]]
+        )
+        assert not error and len(statements) == args.contracts, error
+        client.call("mall.settlement.statement", "action_send", [statements])
+        # T10: the supplier's acceptance (here finance on its behalf) comes before posting
+        client.call("mall.settlement.statement", "action_supplier_confirm", [statements])
+        click(
+            "confirm (bills + invoices posted)",
+            "mall.settlement.statement",
+            "action_confirm",
+            statements,
+        )
+        return times
+    finally:
+        if server:
+            server.terminate()
+            server.wait(60)
+        Registry.delete(scratch)
+        close_db(scratch)
+        sql_autocommit(f'DROP DATABASE IF EXISTS "{scratch}"')
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--contracts", type=int, default=600)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        help="also time prepare and confirm over JSON-RPC, threaded and on N HTTP workers",
+    )
     with open_env(parser) as (env, args):
         results = {}
         with timed("setup (contracts)", results):
@@ -180,6 +282,28 @@ def main():
                 ("per posted document", f"{per_doc:.1f} ms (baseline {per_doc_base:.1f} ms)"),
                 ("posting / baseline", f"{post_ratio:.2f}×"),
                 ("payable total", f"{sum(statements.mapped('payable')):,.2f}"),
+            ],
+        )
+        db = env.cr.dbname
+        in_process = {
+            label: results[label]
+            for label in ("action_prepare", "confirm (bills + invoices posted)")
+        }
+    if args.workers:
+        modes = {0: over_rpc(db, args, 0), args.workers: over_rpc(db, args, args.workers)}
+        header = "   ".join(f"{f'--workers={w}':>12}" for w in modes)
+        report(
+            "settlement_prepare over JSON-RPC: threaded and multi-process server",
+            [
+                ("", f"{'in process':>12}   {header}"),
+                *(
+                    (
+                        label,
+                        f"{seconds:>10.2f} s   "
+                        + "   ".join(f"{modes[w][label]:>10.2f} s" for w in modes),
+                    )
+                    for label, seconds in in_process.items()
+                ),
             ],
         )
 

@@ -7,8 +7,13 @@ A benchmark receives Odoo's server options, then ``--``, then its own arguments:
 
 import argparse
 import contextlib
+import os
+import socket
+import subprocess
 import sys
 import time
+
+import requests
 
 import odoo
 from odoo.api import Environment
@@ -21,6 +26,108 @@ def split_argv(argv=None):
         i = argv.index("--")
         return argv[:i], argv[i + 1 :]
     return argv, []
+
+
+RESET_RETRIES = 3
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def was_reset(error):
+    """Whether a requests error was a connection reset by the server."""
+    seen = [error]
+    while seen:
+        error = seen.pop()
+        if isinstance(error, ConnectionResetError):
+            return True
+        if isinstance(error, BaseException):
+            seen += [*error.args, error.__context__]
+    return False
+
+
+class RpcClient:
+    """One browser: its own HTTP connection and its own session, logged in as ``login``."""
+
+    resets = 0
+
+    def __init__(self, url, db, login, password):
+        self.url, self.http = url, requests.Session()
+        data = self._post(
+            "/web/session/authenticate", {"db": db, "login": login, "password": password}
+        )
+        if "error" in data:
+            raise RuntimeError(f"{login} cannot log in: {data['error']['data']['message']}")
+
+    def _post(self, path, params):
+        for attempt in range(RESET_RETRIES + 1):
+            try:
+                response = self.http.post(
+                    self.url + path, json={"jsonrpc": "2.0", "method": "call", "params": params}
+                )
+                break
+            except requests.ConnectionError as error:
+                # A burst beyond the listen queue of Odoo's multi-process server (8
+                # connections per HTTP worker) may be reset by the kernel before Odoo
+                # reads the request; the request was not served, so it is sent again.
+                if attempt == RESET_RETRIES or not was_reset(error):
+                    raise
+                RpcClient.resets += 1
+        response.raise_for_status()
+        return response.json()
+
+    def call(self, model, method, args, **kwargs):
+        """Return ``(result, error message)`` of a JSON-RPC call_kw."""
+        data = self._post(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs},
+        )
+        if "error" in data:
+            return None, data["error"]["data"]["message"]
+        return data["result"], None
+
+
+def start_server(port, workers, database=None):
+    """Odoo on ``port`` (on the benchmark's database, or ``database``): one threaded
+    process, or ``workers`` HTTP worker processes and the gevent process on another
+    free port."""
+    odoo_args, _own = split_argv()
+    if database:
+        odoo_args += ["-d", database]
+    multi = ["--gevent-port", str(free_port())] if workers else []
+    odoo_bin = os.path.join(os.path.dirname(os.path.dirname(odoo.__file__)), "odoo-bin")
+    cmd = [
+        sys.executable,
+        odoo_bin,
+        *odoo_args,
+        "--http-port",
+        str(port),
+        "--http-interface",
+        "127.0.0.1",
+        "--workers",
+        str(workers),
+        *multi,
+        "--max-cron-threads",
+        "0",
+        "--db_maxconn",
+        "90",
+        "--log-level",
+        "warn",
+        "--no-database-list",
+    ]
+    server = subprocess.Popen(cmd, stdin=subprocess.DEVNULL)
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        try:
+            requests.get(f"http://127.0.0.1:{port}/web/login", timeout=30).raise_for_status()
+            return server
+        except requests.RequestException:
+            time.sleep(1)
+    server.terminate()
+    raise RuntimeError("the benchmark's Odoo server did not start within 180 s")
 
 
 @contextlib.contextmanager

@@ -51,7 +51,8 @@ def test_new_demo_database_is_a_chinese_company(test_db):
         module = "SELECT state FROM ir_module_module WHERE name = 'l10n_cn'"
         assert psql(module, db=db) == "installed"
         vat = psql(
-            "SELECT string_agg(DISTINCT type_tax_use || ' ' || amount::int, ',' ORDER BY type_tax_use || ' ' || amount::int)"
+            "SELECT string_agg(DISTINCT type_tax_use || ' ' || amount::int, ','"
+            " ORDER BY type_tax_use || ' ' || amount::int)"
             " FROM account_tax WHERE company_id = 1 AND amount IN (6, 13)",
             db=db,
         )

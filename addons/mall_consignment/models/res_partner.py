@@ -18,6 +18,7 @@ class ResPartner(models.Model):
 
     def action_open_mall_contracts(self):
         self.ensure_one()
+        self.env["mall.contract"].check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "mall_consignment.action_mall_contract"
         )
@@ -27,6 +28,7 @@ class ResPartner(models.Model):
 
     def action_open_mall_documents(self):
         self.ensure_one()
+        self.env["mall.supplier.document"].check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "mall_consignment.action_mall_supplier_document"
         )

@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from odoo.addons.marketing_base.tests.common import assert_refused
 
@@ -133,3 +133,11 @@ class TestWorkflowRoles(MallDemoCase):
             contract.write({"commission_rate": 1.0})
         with assert_refused(self, self.active, exc=UserError):
             contract.write({"sponsorship_frequency": "once"})
+
+    def test_partner_buttons_need_a_mall_role(self):
+        outsider = new_test_user(self.env, login="mc_outsider", groups="base.group_user")
+        for method in ("action_open_mall_contracts", "action_open_mall_documents"):
+            with self.subTest(method=method), self.assertRaises(AccessError):
+                getattr(self.supplier.with_user(outsider), method)()
+            action = getattr(self.supplier.with_user(self.demo["visual"]), method)()
+            self.assertEqual(action["type"], "ir.actions.act_window")

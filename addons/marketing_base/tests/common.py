@@ -7,6 +7,7 @@ from PyPDF2 import PdfReader
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+# Every refusal of the suite is a UserError (AccessError and ValidationError derive from it).
 REFUSALS = (AccessError, UserError, ValidationError)
 
 
@@ -25,7 +26,7 @@ def render_pdf(env, report_ref, records):
 
 
 @contextlib.contextmanager
-def assert_refused(testcase, records, exc=REFUSALS):
+def assert_refused(testcase, records, exc=UserError):
     """The block must raise one of exc and leave the records exactly as they were."""
     records.invalidate_recordset()
     before = records.sudo().read()

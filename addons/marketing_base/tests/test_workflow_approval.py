@@ -69,7 +69,8 @@ class TestWorkflowAndApproval(TransactionCase):
         super().tearDownClass()
 
     def _doc(self, amount=5000):
-        return self.Tester.with_user(self.clerk).create({"name": "促销方案", "amount": amount})
+        tester = self.Tester.with_user(self.clerk).with_context(lang="en_US")
+        return tester.create({"name": "促销方案", "amount": amount})
 
     # --- guard -------------------------------------------------------------------------
     def test_state_write_refused_and_names_the_action(self):

@@ -7,3 +7,4 @@ from . import property_deposit
 from . import property_subscription
 from . import property_control_log
 from . import ir_websocket
+from . import property_subscription_request

@@ -1,8 +1,16 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .common import check_values, check_values_list
 from .ir_websocket import CHART_CHANNEL_PREFIX
 from .property_unit import UNIT_STATE
+
+BUILDING_LIMITS = {
+    "name": 64,
+    "code": 16,
+    "floor_count": (1, 200),
+    "floor_price_step": (-100000, 100000),
+}
 
 
 class PropertyBuilding(models.Model):
@@ -65,10 +73,23 @@ class PropertyBuilding(models.Model):
             building.display_name = f"{building.project_id.name} {building.name}"
 
     # ------------------------------------------------------------------
+    # CRUD METHODS
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_values_list(self, vals_list, BUILDING_LIMITS)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_values(self, vals, BUILDING_LIMITS)
+        return super().write(vals)
+
+    # ------------------------------------------------------------------
     # ACTION METHODS
     # ------------------------------------------------------------------
     def action_generate_units(self):
         """U1: create every missing unit of floors × positions, priced by floor."""
+        self.env["property.unit"]._check_manager()
         for building in self:
             if not building.position_ids:
                 raise UserError(

@@ -1,4 +1,13 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+from .common import check_values, check_values_list
+
+POSITION_LIMITS = {
+    "number": 16,
+    "layout": 64,
+    "area": (1, 10000),
+    "price_per_sqm": (1, 1000000),
+}
 
 
 class PropertyBuildingPosition(models.Model):
@@ -24,3 +33,12 @@ class PropertyBuildingPosition(models.Model):
     layout = fields.Char(required=True, help="户型, e.g. 3室2厅2卫")
     area = fields.Float(string="Floor Area (m²)", digits=(12, 2), required=True)
     price_per_sqm = fields.Monetary(string="Price per m² (ground floor)", required=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_values_list(self, vals_list, POSITION_LIMITS)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_values(self, vals, POSITION_LIMITS)
+        return super().write(vals)

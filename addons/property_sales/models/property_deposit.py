@@ -1,10 +1,19 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.marketing_base.models.common import selection_label
 
-from .common import check_state_write, schedule_for_group
+from .common import check_consultant_change, check_values, check_values_list
+from .property_project import MAX_AMOUNT
+
+_lt = LazyTranslate(__name__)
+
+CONSULTANT = "property_sales.group_sales_consultant"
+CASHIER = "account.group_account_invoice"
+MANAGER = "property_sales.group_marketing_manager"
+DEPOSIT_LIMITS = {"amount": (0.01, MAX_AMOUNT)}
 
 DEPOSIT_STATE = [
     ("draft", "Draft"),
@@ -21,10 +30,26 @@ class PropertyDeposit(models.Model):
     accounting on a return (D6)."""
 
     _name = "property.deposit"
-    _inherit = ("mail.thread", "mail.activity.mixin")
+    _inherit = (
+        "mail.thread",
+        "mail.activity.mixin",
+        "marketing.workflow.mixin",
+        "marketing.approval.mixin",
+    )
     _description = "Property Deposit"
     _order = "id desc"
     _check_company_auto = True
+    # D2: a deposit below the minimum waits in "to_approve" for its approval chain
+    _state_from = ["draft", "to_approve"]
+    _state_to = ["approved"]
+    _cancel_state = "refunded"
+    _tier_validation_manual_config = False
+    _workflow_fields = {
+        "state": _lt("the Submit, Receive Payment and Refund buttons and the approval"),
+        "approved_by": _lt("the approval of a deposit below the minimum"),
+        "payment_id": _lt("the cashier's Receive Payment button"),
+        "refund_payment_id": _lt("the cashier's Refund button"),
+    }
 
     _sql_constraints = (
         ("amount_positive", "CHECK(amount > 0)", "A deposit must be a positive amount."),
@@ -35,7 +60,11 @@ class PropertyDeposit(models.Model):
     # ------------------------------------------------------------------
     name = fields.Char(readonly=True, default="/", copy=False)
     project_id = fields.Many2one(
-        "property.project", required=True, check_company=True, tracking=True
+        "property.project",
+        required=True,
+        check_company=True,
+        tracking=True,
+        default=lambda self: self._default_project(),
     )
     unit_id = fields.Many2one(
         "property.unit",
@@ -44,11 +73,26 @@ class PropertyDeposit(models.Model):
         domain="[('project_id', '=', project_id)]",
         help="The unit the customer wants, if already chosen.",
     )
-    company_id = fields.Many2one(related="project_id.company_id", store=True, index=True)
+    # the project's company; before a project is chosen, the user's (so that the project
+    # and unit dropdowns of a new deposit offer the company's records)
+    company_id = fields.Many2one(
+        "res.company",
+        compute="_compute_company_id",
+        store=True,
+        index=True,
+        precompute=True,
+        default=lambda self: self.env.company,
+    )
     currency_id = fields.Many2one(related="project_id.currency_id")
-    partner_id = fields.Many2one("res.partner", string="Customer", required=True, tracking=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, tracking=True, check_company=True
+    )
     consultant_id = fields.Many2one(
-        "res.users", string="Consultant", default=lambda self: self.env.user, tracking=True
+        "res.users",
+        string="Consultant",
+        default=lambda self: self.env.user,
+        tracking=True,
+        check_company=True,
     )
     amount = fields.Monetary(required=True, tracking=True)
     below_minimum = fields.Boolean(compute="_compute_below_minimum")
@@ -57,7 +101,9 @@ class PropertyDeposit(models.Model):
         string="Below Standard",
         help="Below the project's standard deposit: the subscription is temporary (D5).",
     )
-    state = fields.Selection(DEPOSIT_STATE, default="draft", required=True, tracking=True)
+    state = fields.Selection(
+        DEPOSIT_STATE, default="draft", required=True, readonly=True, tracking=True
+    )
     approved_by = fields.Many2one("res.users", readonly=True, tracking=True)
     journal_id = fields.Many2one(
         "account.journal",
@@ -73,6 +119,21 @@ class PropertyDeposit(models.Model):
     # ------------------------------------------------------------------
     # COMPUTE METHODS
     # ------------------------------------------------------------------
+    @api.model
+    def _default_project(self):
+        """The user's project, when they work for only one."""
+        projects = self.env["property.project"].search(
+            [("company_id", "in", self.env.companies.ids)], limit=2
+        )
+        return projects if len(projects) == 1 else False
+
+    @api.depends("project_id")
+    def _compute_company_id(self):
+        for deposit in self:
+            deposit.company_id = (
+                deposit.project_id.company_id or deposit.company_id or (self.env.company)
+            )
+
     @api.depends("amount", "project_id.deposit_minimum", "project_id.deposit_standard")
     def _compute_below_minimum(self):
         for deposit in self:
@@ -109,13 +170,15 @@ class PropertyDeposit(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        check_values_list(self, vals_list, DEPOSIT_LIMITS)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("property.deposit") or "/"
         return super().create(vals_list)
 
     def write(self, vals):
-        check_state_write(self, vals)
+        check_values(self, vals, DEPOSIT_LIMITS)
+        check_consultant_change(self, vals)
         frozen = {"amount", "partner_id", "project_id", "unit_id"} & set(vals)
         if frozen and any(deposit.state not in ("draft", "to_approve") for deposit in self):
             raise UserError(
@@ -136,31 +199,42 @@ class PropertyDeposit(models.Model):
     # ACTION METHODS
     # ------------------------------------------------------------------
     def action_submit(self):
-        """D2: at or above the minimum the deposit is accepted; below, it waits for the
-        marketing manager's approval."""
+        """D2: at or above the minimum the deposit is accepted; below, it goes through
+        its approval chain (by default the marketing manager)."""
+        self._check_role(CONSULTANT)
         self._check_state("draft")
         below = self.filtered("below_minimum")
-        (self - below)._write_state({"state": "approved"})
-        below._write_state({"state": "to_approve"})
-        schedule_for_group(
-            below,
-            "property_sales.group_marketing_manager",
-            lambda deposit: self.env._(
-                "Deposit %(deposit)s is below the project's minimum", deposit=deposit.name
-            ),
-        )
+        (self - below)._workflow_write({"state": "approved"})
+        for deposit in below:
+            if deposit.review_ids:
+                deposit.restart_validation()
+            deposit._workflow_write({"state": "to_approve"})
+            if not deposit.request_validation():
+                raise UserError(
+                    self.env._(
+                        "Deposit %(deposit)s is below the project's minimum and no approval "
+                        "chain applies to it: ask the administrator to set one in Settings > "
+                        "Approval Chains.",
+                        deposit=deposit.name,
+                    )
+                )
         return True
 
-    def action_approve(self):
-        """D2: the marketing manager accepts a deposit below the minimum."""
-        if not self.env.user.has_group("property_sales.group_marketing_manager"):
-            raise AccessError(
-                self.env._("Only the marketing manager approves deposits below the minimum.")
-            )
-        self._check_state("to_approve")
-        self._write_state({"state": "approved", "approved_by": self.env.uid})
-        self.activity_feedback(["mail.mail_activity_data_todo"])
-        return True
+    def _on_approval_validated(self):
+        """D2: the approval chain accepted the deposit below the minimum."""
+        for deposit in self.filtered(lambda d: d.state == "to_approve"):
+            reviewer = deposit.review_ids.sorted("reviewed_date")[-1:].done_by
+            deposit._workflow_write({"state": "approved", "approved_by": reviewer.id})
+
+    def _on_approval_rejected(self):
+        """D2: refused: back to draft; the consultant may change the amount and submit
+        again (the decided reviews stay in the history)."""
+        self.filtered(lambda d: d.state == "to_approve")._workflow_write({"state": "draft"})
+
+    def _get_tier_validation_readonly_domain(self):
+        # waiting for a decision, or rejected until restarted; an approved deposit's
+        # cashier fields stay editable
+        return "validation_status in ('waiting', 'pending', 'rejected')"
 
     def action_register_payment(self):
         """D3: the cashier receives the deposit: an inbound accounting payment, posted."""
@@ -190,6 +264,7 @@ class PropertyDeposit(models.Model):
 
     def action_open_payment(self):
         self.ensure_one()
+        self._check_role(CONSULTANT, CASHIER)
         return {
             "type": "ir.actions.act_window",
             "res_model": "account.payment",
@@ -201,9 +276,6 @@ class PropertyDeposit(models.Model):
     # ------------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------------
-    def _write_state(self, vals):
-        return self.with_context(property_state_change=True).write(vals)
-
     def _check_state(self, state):
         for deposit in self:
             if deposit.state != state:
@@ -217,10 +289,7 @@ class PropertyDeposit(models.Model):
                 )
 
     def _check_cashier(self):
-        if not self.env.user.has_group("account.group_account_invoice"):
-            raise AccessError(
-                self.env._("Only finance's cashier receives and refunds deposits (D3).")
-            )
+        self._check_role(CASHIER)
 
     def _payment_journal(self):
         self.ensure_one()
@@ -234,7 +303,7 @@ class PropertyDeposit(models.Model):
         """Post one accounting payment per deposit (D3, D6) and register it (U8)."""
         for deposit in self:
             payment = deposit._create_payment(payment_type)
-            deposit._write_state({"state": state, payment_field: payment.id})
+            deposit._workflow_write({"state": state, payment_field: payment.id})
             if deposit.unit_id:
                 self.env["property.control.log"]._record_event(
                     event, deposit.unit_id, deposit=deposit
@@ -296,5 +365,50 @@ class PropertyDeposit(models.Model):
                     deposit=self.name,
                     payer=self.partner_id.name,
                     customer=partner.name,
+                )
+            )
+        self._check_unused()
+
+    def _check_unused(self, lock=None, subscription=None):
+        """One deposit secures one sale: refuse it when an active lock (other than
+        ``lock``) or a subscription not cancelled (other than ``subscription``) already
+        rests on it. Searched as superuser: the other holder may be another consultant's."""
+        self.ensure_one()
+        holder = (
+            self.env["property.unit.lock"]
+            .sudo()
+            .search(
+                [
+                    ("deposit_id", "=", self.id),
+                    ("state", "=", "active"),
+                    ("id", "not in", lock.ids if lock else []),
+                ],
+                limit=1,
+            )
+            .unit_id
+        )
+        if not holder:
+            holder = (
+                self.env["property.subscription"]
+                .sudo()
+                .search(
+                    [
+                        ("state", "!=", "cancelled"),
+                        ("id", "not in", subscription.ids if subscription else []),
+                        "|",
+                        ("deposit_id", "=", self.id),
+                        ("topup_deposit_id", "=", self.id),
+                    ],
+                    limit=1,
+                )
+                .unit_id
+            )
+        if holder:
+            raise UserError(
+                self.env._(
+                    "Deposit %(deposit)s already secures unit %(unit)s: one deposit secures "
+                    "one sale.",
+                    deposit=self.name,
+                    unit=holder.name,
                 )
             )

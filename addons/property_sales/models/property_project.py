@@ -1,4 +1,20 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
+
+from .common import check_values, check_values_list
+
+MAX_AMOUNT = 1e9  # no deposit or flat of a sales office reaches a billion yuan
+
+PROJECT_LIMITS = {
+    "name": 128,
+    "code": 16,
+    "address": 256,
+    "lock_validity_hours": (1, 720),
+    "deposit_standard": (0.01, MAX_AMOUNT),
+    "deposit_minimum": (0.01, MAX_AMOUNT),
+    "discount_limit": (0, 99.99),
+}
 
 
 class PropertyProject(models.Model):
@@ -49,7 +65,8 @@ class PropertyProject(models.Model):
         default=24,
         required=True,
         tracking=True,
-        help="A lock without subscription is released after this many hours (U7).",
+        help="A lock without subscription is released after this many hours (U7), "
+        "from 1 to 720 (30 days).",
     )
     deposit_standard = fields.Monetary(
         string="Standard Deposit", required=True, default=50000.0, tracking=True
@@ -79,6 +96,18 @@ class PropertyProject(models.Model):
         )
         for project in self:
             project.unit_count = counts.get(project, 0)
+
+    # ------------------------------------------------------------------
+    # CRUD METHODS
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_values_list(self, vals_list, PROJECT_LIMITS)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_values(self, vals, PROJECT_LIMITS)
+        return super().write(vals)
 
     # ------------------------------------------------------------------
     # ACTION METHODS
@@ -121,9 +150,12 @@ class PropertyProject(models.Model):
         unit["1-0201"].with_user(secretary).lock_unit(
             customer("lin").id, id_number="330106198805120023"
         )
-        unit["1-0302"].with_user(clerk).lock_unit(customer("wu").id, id_number="330102197911030418")
+        unit["1-0302"].with_user(clerk).lock_unit(customer("wu").id, id_number="330102197911030419")
         sell("1-0501", customer("huang"), 50000)
-        sell("1-0602", customer("zhou"), 20000)
+        temporary = sell("1-0602", customer("zhou"), 20000)
+        # D5: the customer asks for one more week to top the deposit up
+        temporary.topup_deadline_requested = temporary.topup_deadline + timedelta(days=7)
+        temporary.action_request_extension()
         for unit_name, partner in (("1-0801", customer("he")), ("1-1004", customer("lin"))):
             subscription = sell(unit_name, partner, 50000)
             subscription.with_user(service).write(

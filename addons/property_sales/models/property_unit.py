@@ -3,10 +3,15 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, format_datetime
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.marketing_base.models.common import selection_label
+from odoo.addons.marketing_base.models.marketing_workflow_mixin import workflow_action
 
-from .common import check_state_write, schedule_for_group
+from .common import check_values, check_values_list, normalize_id_number, schedule_for_group
+from .property_project import MAX_AMOUNT
+
+_lt = LazyTranslate(__name__)
 
 UNIT_STATE = [
     ("available", "Available"),
@@ -19,6 +24,14 @@ UNIT_STATE = [
 
 LOCKING_GROUPS = ("property_sales.group_project_secretary", "property_sales.group_contract_clerk")
 
+UNIT_LIMITS = {
+    "number": 16,
+    "layout": 64,
+    "floor": (1, 200),
+    "area": (1, 10000),
+    "list_price": (1, MAX_AMOUNT),
+}
+
 
 class PropertyUnit(models.Model):
     """A flat for sale (U1) and its sales-control state (U2). The state moves only through
@@ -26,10 +39,16 @@ class PropertyUnit(models.Model):
     writes the sales-control register (U8)."""
 
     _name = "property.unit"
-    _inherit = ("mail.thread", "mail.activity.mixin")
+    _inherit = ("mail.thread", "mail.activity.mixin", "marketing.workflow.mixin")
     _description = "Property Unit"
     _order = "building_id, floor, number"
     _check_company_auto = True
+    _workflow_fields = {
+        "state": _lt(
+            "the secretary's lock and release, the Withhold and Put Back on Sale buttons and "
+            "the subscription's steps"
+        ),
+    }
 
     _sql_constraints = (
         (
@@ -59,8 +78,10 @@ class PropertyUnit(models.Model):
     layout = fields.Char(help="户型, e.g. 3室2厅2卫")
     area = fields.Float(string="Floor Area (m²)", digits=(12, 2), required=True)
     list_price = fields.Monetary(required=True, tracking=True)
+    # Not tracked in the chatter: every change of state is a line of the sales-control
+    # register (U8), written in the same transaction.
     state = fields.Selection(
-        UNIT_STATE, default="available", required=True, readonly=True, tracking=True, index=True
+        UNIT_STATE, default="available", required=True, readonly=True, index=True
     )
     lock_ids = fields.One2many("property.unit.lock", "unit_id", string="Locks")
     active_lock_id = fields.Many2one(
@@ -84,8 +105,13 @@ class PropertyUnit(models.Model):
     # ------------------------------------------------------------------
     # CRUD METHODS
     # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_values_list(self, vals_list, UNIT_LIMITS)
+        return super().create(vals_list)
+
     def write(self, vals):
-        check_state_write(self, vals)
+        check_values(self, vals, UNIT_LIMITS)
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -117,6 +143,7 @@ class PropertyUnit(models.Model):
 
     def action_request_lock(self):
         """U5: a consultant asks the project secretaries for a lock."""
+        self._check_role("property_sales.group_sales_consultant")
         schedule_for_group(
             self,
             "property_sales.group_project_secretary",
@@ -176,7 +203,7 @@ class PropertyUnit(models.Model):
         if not partner:
             raise UserError(self.env._("A lock of unit %(unit)s needs a customer.", unit=self.name))
         deposit = self.env["property.deposit"].browse(deposit_id or []).exists()
-        id_number = (id_number or "").strip()
+        id_number = normalize_id_number(self.env, id_number)
         if not id_number and not deposit:
             raise UserError(
                 self.env._(
@@ -211,13 +238,7 @@ class PropertyUnit(models.Model):
             )
 
     def _check_manager(self):
-        if not self.env.user.has_group("property_sales.group_marketing_manager"):
-            raise AccessError(
-                self.env._(
-                    "Only the marketing manager may do this; %(user)s is not one.",
-                    user=self.env.user.name,
-                )
-            )
+        self._check_role("property_sales.group_marketing_manager")
 
     def _lock_rows(self):
         """Take the PostgreSQL row lock of these units (U6) and return their current
@@ -254,7 +275,8 @@ class PropertyUnit(models.Model):
 
     def _set_state(self, state, event, **log_values):
         """Move the units to ``state``, register the change (U8) and tell the charts."""
-        self.with_context(property_state_change=True).sudo().write({"state": state})
+        with workflow_action():
+            self.sudo().write({"state": state})
         log = self.env["property.control.log"]
         for unit in self:
             log._record_event(event, unit, **log_values)

@@ -6,10 +6,13 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 from odoo.tools.sql import index_exists
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.marketing_base.models.common import selection_label
 
-from .common import schedule_for_group
+from .common import PERSONAL_DATA_GROUPS, mask_id_number, mask_phone, schedule_for_group
+
+_lt = LazyTranslate(__name__)
 
 _logger = logging.getLogger(__name__)
 
@@ -27,17 +30,38 @@ class PropertyUnitLock(models.Model):
     partial unique index guarantees in PostgreSQL (U6)."""
 
     _name = "property.unit.lock"
-    _inherit = ("mail.thread", "mail.activity.mixin")
+    _inherit = ("mail.thread", "mail.activity.mixin", "marketing.workflow.mixin")
     _description = "Unit Lock"
     _order = "date_lock desc, id desc"
     _check_company_auto = True
+    _workflow_fields = dict.fromkeys(
+        (
+            "state",
+            "unit_id",
+            "partner_id",
+            "consultant_id",
+            "locked_by",
+            "id_number",
+            "deposit_id",
+            "date_lock",
+            "date_expiry",
+            "date_end",
+            "ended_by",
+        ),
+        _lt("the secretary's Lock and Release buttons and the automatic expiry"),
+    )
 
     # ------------------------------------------------------------------
     # FIELDS
     # ------------------------------------------------------------------
     name = fields.Char(readonly=True, default="/", copy=False)
     unit_id = fields.Many2one(
-        "property.unit", required=True, readonly=True, ondelete="restrict", index=True
+        "property.unit",
+        required=True,
+        readonly=True,
+        ondelete="restrict",
+        index=True,
+        check_company=True,
     )
     building_id = fields.Many2one(related="unit_id.building_id", store=True)
     project_id = fields.Many2one(related="unit_id.project_id", store=True)
@@ -47,8 +71,15 @@ class PropertyUnitLock(models.Model):
     )
     consultant_id = fields.Many2one("res.users", string="Consultant", readonly=True, tracking=True)
     locked_by = fields.Many2one("res.users", required=True, readonly=True)
-    id_number = fields.Char(string="ID Card Number", readonly=True)
-    deposit_id = fields.Many2one("property.deposit", readonly=True)
+    id_number = fields.Char(string="ID Card Number", readonly=True, groups=PERSONAL_DATA_GROUPS)
+    id_number_masked = fields.Char(
+        string="ID Card",
+        compute="_compute_personal_data",
+        help="The ID card number held, masked: only the secretary and the contract clerk, "
+        "who hold the card, see it in full.",
+    )
+    partner_phone_masked = fields.Char(string="Customer Phone", compute="_compute_personal_data")
+    deposit_id = fields.Many2one("property.deposit", readonly=True, check_company=True)
     date_lock = fields.Datetime(string="Locked At", required=True, readonly=True)
     date_expiry = fields.Datetime(string="Expires At", required=True, readonly=True, tracking=True)
     date_end = fields.Datetime(string="Ended At", readonly=True)
@@ -56,6 +87,12 @@ class PropertyUnitLock(models.Model):
     state = fields.Selection(
         LOCK_STATE, default="active", required=True, readonly=True, tracking=True, index=True
     )
+
+    @api.depends("partner_id.phone")
+    def _compute_personal_data(self):
+        for lock, sudo_lock in zip(self, self.sudo(), strict=True):
+            lock.id_number_masked = mask_id_number(sudo_lock.id_number)
+            lock.partner_phone_masked = mask_phone(sudo_lock.partner_id.phone)
 
     def init(self):
         """U6: one active lock per unit, held by PostgreSQL itself."""
@@ -105,6 +142,10 @@ class PropertyUnitLock(models.Model):
         vals = {
             "name": self.env["ir.sequence"].next_by_code("property.unit.lock") or "/",
             "unit_id": unit.id,
+            # the unit's, given here so the row is inserted complete (no UPDATE after)
+            "building_id": unit.building_id.id,
+            "project_id": unit.project_id.id,
+            "company_id": unit.company_id.id,
             "partner_id": partner.id,
             "consultant_id": (deposit.consultant_id or user).id,
             "locked_by": user.id,
@@ -115,8 +156,10 @@ class PropertyUnitLock(models.Model):
         }
         try:
             with self.env.cr.savepoint():
-                # the register (U8) records the lock: no "created" message in the chatter
-                lock = self.with_context(mail_create_nolog=True).create(vals)
+                # the register (U8) records the lock: no "created" message in the chatter,
+                # and the secretary who locks does not become a follower of every lock
+                lock = self.with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
+                lock = lock.create(vals)
                 lock.flush_recordset()
         except errors.UniqueViolation:
             other = self.search([("unit_id", "=", unit.id), ("state", "=", "active")], limit=1)

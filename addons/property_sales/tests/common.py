@@ -78,7 +78,7 @@ class PropertySalesCase(TransactionCase):
         return self.env["property.control.log"].search([("unit_id", "=", unit.id)], order="id")
 
     def lock(self, unit, user=None, partner=None, **kwargs):
-        kwargs.setdefault("id_number", "110101199001011234")
+        kwargs.setdefault("id_number", "110101199001011237")
         lock_id = unit.with_user(user or self.secretary).lock_unit(
             (partner or self.customer).id, **kwargs
         )
@@ -99,6 +99,26 @@ class PropertySalesCase(TransactionCase):
         )
         deposit.action_submit()
         if deposit.state == "to_approve":
-            deposit.with_user(self.manager).action_approve()
+            self.review(deposit, self.manager)
         deposit.with_user(self.cashier).action_register_payment()
         return deposit.with_user(self.env.user)
+
+    def review(self, record, user, approve=True, comment="同意"):
+        """Decide the review ``user`` may give on ``record`` as that user, through the
+        comment dialog the default chains open."""
+        record = record.with_user(user)
+        action = record.validate_tier() if approve else record.reject_tier()
+        self.assertEqual(action["res_model"], "comment.wizard")
+        wizard = (
+            self.env["comment.wizard"]
+            .with_user(user)
+            .with_context(**action["context"])
+            .create({"comment": comment})
+        )
+        wizard.add_comment()
+        record.invalidate_recordset()
+
+    def request_of(self, subscription, request_type):
+        return subscription.request_ids.filtered(
+            lambda request: request.request_type == request_type
+        ).sorted("id")[-1:]

@@ -1,7 +1,4 @@
-from psycopg2 import IntegrityError
-
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import mute_logger
 
 from .common import PropertySalesCase
 
@@ -26,9 +23,8 @@ class TestDeposit(PropertySalesCase):
     def test_zero_or_negative_deposit_refused(self):
         Deposit = self.env["property.deposit"]
         for amount in (0.0, -100.0):
-            with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
-                with self.env.cr.savepoint():
-                    self.new_deposit(amount)
+            with self.assertRaisesRegex(UserError, "Amount must be a number from 0.01"):
+                self.new_deposit(amount)
         self.assertFalse(Deposit.search([("partner_id", "=", self.customer.id)]))
 
     def test_deposit_for_unit_of_another_project_refused(self):
@@ -60,16 +56,39 @@ class TestDeposit(PropertySalesCase):
         self.assertFalse(deposit.below_minimum)
 
     def test_deposit_below_minimum_needs_marketing_manager(self):
-        """D2"""
+        """D2: the default approval chain, decided by the marketing manager."""
         deposit = self.new_deposit(19999.99)
         deposit.action_submit()
         self.assertEqual(deposit.state, "to_approve")
-        self.assertIn(self.manager, deposit.sudo().activity_ids.user_id)
-        with self.assertRaises(AccessError):
-            deposit.action_approve()
+        self.assertIn(deposit.validation_status, ("waiting", "pending"))
+        self.assertIn(self.manager, deposit.reviewer_ids)
+        self.assertNotIn(self.consultant, deposit.reviewer_ids)
+        self.assertFalse(deposit.with_user(self.consultant).can_review)
         with self.assertRaisesRegex(UserError, "this step needs it Approved"):
             deposit.with_user(self.cashier).action_register_payment()
-        deposit.with_user(self.manager).action_approve()
+        self.review(deposit, self.manager)
+        self.assertEqual(deposit.state, "approved")
+        self.assertEqual(deposit.approved_by, self.manager)
+        self.assertEqual(deposit.validation_status, "validated")
+
+    def test_rejected_deposit_returns_to_draft_and_keeps_history_on_restart(self):
+        """D2: a rejection with a comment; submitted again, the first decision stays in
+        the approval history."""
+        deposit = self.new_deposit(15000.00)
+        deposit.action_submit()
+        self.review(deposit, self.manager, approve=False, comment="认购金太低")
+        self.assertEqual(deposit.state, "draft")
+        self.assertEqual(deposit.validation_status, "rejected")
+        with self.assertRaises(UserError):
+            deposit.with_user(self.consultant).action_register_payment()
+        deposit.with_user(self.consultant).action_submit()
+        self.assertEqual(deposit.state, "to_approve")
+        self.assertIn(deposit.validation_status, ("waiting", "pending"))
+        history = deposit.review_history_ids
+        self.assertEqual(history.mapped("status"), ["rejected"])
+        self.assertEqual(history.done_by, self.manager)
+        self.assertEqual(history.comment, "认购金太低")
+        self.review(deposit, self.manager, comment="客户已说明")
         self.assertEqual(deposit.state, "approved")
         self.assertEqual(deposit.approved_by, self.manager)
 
@@ -91,8 +110,9 @@ class TestDeposit(PropertySalesCase):
         self.assertEqual(self.log_lines(self.unit).mapped("event"), ["deposit"])
         with self.assertRaisesRegex(UserError, "can no longer change"):
             deposit.write({"amount": 1.0})
-        with self.assertRaisesRegex(UserError, "changes only through its buttons"):
-            deposit.write({"state": "refunded"})
+        with self.assertRaises(UserError):
+            deposit.with_user(self.consultant).write({"state": "refunded"})
+        self.assertEqual(deposit.state, "paid")
 
     def test_refund_of_free_deposit_is_outbound_payment(self):
         deposit = self.paid_deposit(30000.00)

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 from odoo.tests import Form
 
 from .common import PropertySalesCase
@@ -68,44 +68,67 @@ class TestSubscription(PropertySalesCase):
     def test_discount_above_limit_needs_manager_approval(self):
         """D7: one cent more is refused until the marketing manager approves."""
         subscription = self.subscribe(price=2327348.09)
+        as_consultant = subscription.with_user(self.consultant)
         with self.assertRaisesRegex(UserError, "more than the consultants' limit of 2.00%"):
-            subscription.action_confirm()
+            as_consultant.action_confirm()
         self.assertEqual(subscription.state, "draft")
         self.assertEqual(self.unit.state, "locked")
-        with self.assertRaises(AccessError):
-            subscription.action_approve_discount()
-        subscription.action_request_discount_approval()
-        self.assertIn(self.manager, subscription.sudo().activity_ids.user_id)
-        subscription.with_user(self.manager).action_approve_discount()
+        as_consultant.action_request_discount_approval()
+        request = self.request_of(subscription, "discount")
+        self.assertEqual(request.state, "pending")
+        self.assertEqual(request.price, 2327348.09)
+        self.assertIn(self.manager, request.reviewer_ids)
+        self.assertNotIn(self.consultant, request.reviewer_ids)
+        self.assertFalse(subscription.discount_approved_by)
+        self.review(request, self.manager, comment="老客户")
+        self.assertEqual(request.state, "approved")
         self.assertEqual(subscription.discount_approved_by, self.manager)
         self.assertTrue(subscription.discount_approval_date)
-        subscription.action_confirm()
+        as_consultant.action_confirm()
         self.assertEqual(subscription.state, "confirmed")
         self.assertIn("discount", self.log_lines(self.unit).mapped("event"))
 
-    def test_price_change_after_approval_needs_new_approval(self):
-        subscription = self.subscribe(price=2200000.00)
-        subscription.with_user(self.manager).action_approve_discount()
-        subscription.write({"price": 2100000.00})
+    def test_rejected_discount_is_not_recorded(self):
+        subscription = self.subscribe(price=2000000.00)
+        subscription.with_user(self.consultant).action_request_discount_approval()
+        request = self.request_of(subscription, "discount")
+        self.review(request, self.manager, approve=False, comment="折扣过大")
+        self.assertEqual(request.state, "rejected")
+        self.assertEqual(request.review_ids.comment, "折扣过大")
         self.assertFalse(subscription.discount_approved_by)
         with self.assertRaisesRegex(UserError, "ask the marketing manager"):
-            subscription.action_confirm()
+            subscription.with_user(self.consultant).action_confirm()
+
+    def test_price_change_after_approval_needs_new_approval(self):
+        subscription = self.subscribe(price=2200000.00)
+        subscription.with_user(self.consultant).action_request_discount_approval()
+        self.review(self.request_of(subscription, "discount"), self.manager)
+        self.assertEqual(subscription.discount_approved_by, self.manager)
+        subscription.with_user(self.consultant).write({"price": 2100000.00})
+        self.assertFalse(subscription.discount_approved_by)
+        with self.assertRaisesRegex(UserError, "ask the marketing manager"):
+            subscription.with_user(self.consultant).action_confirm()
 
     def test_partial_deposit_gives_temporary_subscription(self):
-        """D5: deadline set; only the manager extends it; top-up confirms it."""
+        """D5: deadline set; only an approved request extends it; top-up confirms it."""
         subscription = self.subscribe(deposit_amount=20000.00)
-        subscription.action_confirm()
+        as_consultant = subscription.with_user(self.consultant)
+        as_consultant.action_confirm()
         today = fields.Date.context_today(subscription)
         self.assertEqual(subscription.state, "temporary")
         self.assertEqual(subscription.topup_deadline, today + timedelta(days=7))
-        with self.assertRaises(AccessError):
-            subscription.write({"topup_deadline": today + timedelta(days=14)})
-        subscription.with_user(self.manager).write({"topup_deadline": today + timedelta(days=14)})
+        for user in (self.consultant, self.manager):
+            with self.assertRaises(UserError):
+                subscription.with_user(user).write({"topup_deadline": today + timedelta(days=14)})
+        self.assertEqual(subscription.topup_deadline, today + timedelta(days=7))
+        as_consultant.topup_deadline_requested = today + timedelta(days=14)
+        as_consultant.action_request_extension()
+        self.review(self.request_of(subscription, "extension"), self.manager)
         self.assertEqual(subscription.topup_deadline, today + timedelta(days=14))
         with self.assertRaisesRegex(UserError, "register the top-up deposit first"):
-            subscription.action_confirm_topup()
-        subscription.topup_deposit_id = self.paid_deposit(30000.00)
-        subscription.action_confirm_topup()
+            as_consultant.action_confirm_topup()
+        as_consultant.topup_deposit_id = self.paid_deposit(30000.00)
+        as_consultant.action_confirm_topup()
         self.assertEqual(subscription.state, "confirmed")
         self.assertEqual(
             self.log_lines(self.unit).mapped("event"), ["deposit", "lock", "temporary", "topup"]
@@ -114,14 +137,17 @@ class TestSubscription(PropertySalesCase):
     def test_return_needs_manager_and_refund_goes_through_accounting(self):
         """D6"""
         subscription = self.subscribe()
-        subscription.action_confirm()
+        as_consultant = subscription.with_user(self.consultant)
+        as_consultant.action_confirm()
         deposit = subscription.deposit_id
         with self.assertRaisesRegex(UserError, "held by a subscription"):
             deposit.with_user(self.cashier).action_refund()
-        with self.assertRaises(AccessError):
-            subscription.action_return()
-        subscription.return_reason = "客户资金不足"
-        subscription.with_user(self.manager).action_return()
+        with self.assertRaisesRegex(UserError, "give the return reason first"):
+            as_consultant.action_request_return()
+        as_consultant.return_reason = "客户资金不足"
+        as_consultant.action_request_return()
+        self.assertEqual(subscription.state, "confirmed")
+        self.review(self.request_of(subscription, "return"), self.manager)
         self.assertEqual(subscription.state, "cancelled")
         self.assertEqual(subscription.return_approved_by, self.manager)
         self.assertEqual(self.unit.state, "available")
@@ -162,14 +188,15 @@ class TestSubscription(PropertySalesCase):
     def test_change_of_unit_needs_manager_and_moves_the_subscription(self):
         """D6: 换房"""
         subscription = self.subscribe()
-        subscription.action_confirm()
+        as_consultant = subscription.with_user(self.consultant)
+        as_consultant.action_confirm()
         new_unit = self.unit_named("1-0202")
-        self.lock(new_unit, id_number="110101199001011234")
-        subscription.change_unit_id = new_unit
-        with self.assertRaises(AccessError):
-            subscription.with_user(self.consultant).action_change_unit()
+        self.lock(new_unit, id_number="110101199001011237")
+        as_consultant.change_unit_id = new_unit
+        as_consultant.action_request_change()
+        request = self.request_of(subscription, "change")
         self.assertEqual(self.unit.state, "subscribed")
-        subscription.with_user(self.manager).action_change_unit()
+        self.review(request, self.manager)
         new = subscription.changed_to_id
         self.assertEqual(subscription.state, "cancelled")
         self.assertEqual(new.state, "confirmed")
@@ -188,6 +215,6 @@ class TestSubscription(PropertySalesCase):
         self.lock(other, partner=self.customer2)
         subscription.change_unit_id = other
         with self.assertRaisesRegex(UserError, "have it locked for 黄晓明 first"):
-            subscription.with_user(self.manager).action_change_unit()
+            subscription.with_user(self.consultant).action_request_change()
         self.assertEqual(subscription.state, "confirmed")
         self.assertEqual(other.state, "locked")

@@ -38,7 +38,7 @@ registry.category("web_tour.tours").add("property_sales_chart_live", {
                     ["id"],
                 ]);
                 await callKw("property.unit", "lock_unit", [[unit.id], partner.id], {
-                    id_number: "110101199001011234",
+                    id_number: "110101199001011237",
                 });
             },
         },
