@@ -2,8 +2,6 @@ from datetime import date
 
 from odoo.tests import tagged
 
-from odoo.addons.marketing_base.tests.common import pdf_text
-
 from .common import PromotionCase
 
 
@@ -49,14 +47,15 @@ class TestPromotionSettlement(PromotionCase):
         self.env["mall.sale.line"].flush_model()
         other = self.statement(self.contract_b)
         self.assertEqual(other.commission, 200.0)
-        text = pdf_text(
+        html = (
             self.env["ir.actions.report"]
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf("mall_settlement.action_report_settlement_statement", statement.ids)[
+            ._render_qweb_html("mall_settlement.action_report_settlement_statement", statement.ids)[
                 0
             ]
+            .decode()
         )
-        self.assertIn("50,000.00", text)
+        self.assertIn("50,000.00", html)
+        self.assertIn("测试 三八节", html)
 
     def test_ratio_alone_keeps_the_contract_rate(self):
         promotion = self.promotion(discount_share_ratio=100.0)
