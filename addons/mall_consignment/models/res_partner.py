@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from odoo.addons.marketing_base.models.common import check_role
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"

@@ -1,0 +1,237 @@
+from decimal import Decimal
+
+from odoo import fields, models
+
+from odoo.addons.mall_consignment.models.mall_contract_terms import to_cents, to_decimal
+from odoo.addons.mall_settlement.models.mall_settlement_statement import (
+    MallSettlementStatement as BaseStatement,
+)
+
+RUNNING_STATES = ("approved", "filed", "allocated")
+CACHE_KEY = "mall_promotion.split"
+
+
+class MallSettlementStatement(models.Model):
+    """T3/T6 inside promotions: the sales of a participating contract inside the window
+    of a promotion with its own commission rate are charged at that rate; its till
+    discounts there are shared at the promotion's ratio when it sets one. The split
+    is kept on the statement (one line per promotion) and printed on its PDF."""
+
+    _inherit = "mall.settlement.statement"
+
+    FIGURE_FIELDS = (
+        *BaseStatement.FIGURE_FIELDS,
+        "promotion_line_ids",
+        "promotion_rate_sales",
+        "contract_rate_sales",
+    )
+
+    promotion_line_ids = fields.One2many(
+        "mall.settlement.promotion.line", "statement_id", string="Sales in Promotions"
+    )
+    promotion_rate_sales = fields.Monetary(
+        string="Sales at Promotion Rates", help="T3: net sales charged at a promotion's rate."
+    )
+    contract_rate_sales = fields.Monetary(
+        string="Sales at the Contract Rate",
+        help="T3: net sales charged by the contract's terms.",
+    )
+
+    # ------------------------------------------------------------------ the split
+    def _promotion_split(self):
+        """{statement id: [line values]}: the sales of each statement inside the
+        windows of running promotions that set a rate or a ratio. Queries: the
+        promotions of the period, their participants, and one ledger GROUP BY (contract,
+        date) through ``mall.sale.line._sales_totals`` — whatever the number of
+        promotions, statements or ledger rows. A day inside two promotions of one
+        contract counts for the one that started first (then the lower id)."""
+        result = {}
+        Promotion = self.env["mall.promotion"].sudo()
+        for period, statements in self.grouped("period_id").items():
+            contracts = statements.contract_id
+            promotions = Promotion.search(
+                [
+                    ("company_id", "=", period.company_id.id),
+                    ("state", "in", RUNNING_STATES),
+                    ("date_start", "<=", period.date_to),
+                    ("date_end", ">=", period.date_from),
+                    ("contract_ids", "in", contracts.ids),
+                    "|",
+                    ("has_commission_rate", "=", True),
+                    ("has_discount_share", "=", True),
+                ],
+                order="date_start, id",
+            )
+            if not promotions:
+                continue
+            participants = (
+                self.env["mall.promotion.participant"]
+                .sudo()
+                .search_read(
+                    [
+                        ("promotion_id", "in", promotions.ids),
+                        ("contract_id", "in", contracts.ids),
+                        ("state", "!=", "refused"),
+                    ],
+                    ["promotion_id", "contract_id"],
+                    load=None,
+                )
+            )
+            by_contract = {}
+            order = {promotion.id: n for n, promotion in enumerate(promotions)}
+            for row in participants:
+                by_contract.setdefault(row["contract_id"], []).append(row["promotion_id"])
+            for ids in by_contract.values():
+                ids.sort(key=order.__getitem__)
+            windows = {p.id: (p.date_start, p.date_end) for p in promotions}
+            date_from = max(period.date_from, min(d1 for d1, _d2 in windows.values()))
+            date_to = min(period.date_to, max(d2 for _d1, d2 in windows.values()))
+            rows = self.env["mall.sale.line"]._sales_totals(
+                period.company_id,
+                date_from,
+                date_to,
+                contracts=contracts.browse(list(by_contract)),
+                by_date=True,
+            )
+            sums = {}
+            for (contract_id, day), totals in rows.items():
+                for promotion_id in by_contract.get(contract_id, ()):
+                    d1, d2 = windows[promotion_id]
+                    if d1 <= day <= d2:
+                        amount, discount = sums.get((contract_id, promotion_id), (0, 0))
+                        sums[contract_id, promotion_id] = (
+                            amount + to_decimal(totals["amount"]),
+                            discount + to_decimal(totals["discount"]),
+                        )
+                        break
+            by_id = {promotion.id: promotion for promotion in promotions}
+            for statement in statements:
+                lines = []
+                for promotion_id in by_contract.get(statement.contract_id.id, ()):
+                    if (statement.contract_id.id, promotion_id) not in sums:
+                        continue
+                    amount, discount = sums[statement.contract_id.id, promotion_id]
+                    promotion = by_id[promotion_id]
+                    rate, ratio = promotion.commission_rate, promotion.discount_share_ratio
+                    lines.append(
+                        {
+                            "promotion_id": promotion.id,
+                            "promotion_name": promotion.name,
+                            "date_start": max(promotion.date_start, period.date_from),
+                            "date_end": min(promotion.date_end, period.date_to),
+                            "net_sales": to_cents(amount),
+                            "discount_total": to_cents(discount),
+                            "has_commission_rate": promotion.has_commission_rate,
+                            "commission_rate": rate if promotion.has_commission_rate else 0.0,
+                            "commission": to_cents(amount * to_decimal(rate) / 100)
+                            if promotion.has_commission_rate
+                            else 0.0,
+                            "has_discount_share": promotion.has_discount_share,
+                            "discount_share_ratio": ratio if promotion.has_discount_share else 0.0,
+                            "mall_discount_share": to_cents(
+                                discount * (100 - to_decimal(ratio)) / 100
+                            )
+                            if promotion.has_discount_share
+                            else 0.0,
+                        }
+                    )
+                if lines:
+                    result[statement.id] = lines
+        self.env.cr.cache[CACHE_KEY] = (frozenset(self.ids), result)
+        return result
+
+    def _write_promotion_lines(self):
+        """Replace the promotion lines of these draft statements by the split of the
+        last preparation: one DELETE and one batch INSERT for the whole period."""
+        split = self._cached_split()
+        Line = self.env["mall.settlement.promotion.line"].sudo()
+        Line.search([("statement_id", "in", self.ids)]).unlink()
+        Line.create(
+            [
+                {**line, "statement_id": statement_id}
+                for statement_id, lines in split.items()
+                for line in lines
+            ]
+        )
+
+    def _cached_split(self):
+        ids, split = self.env.cr.cache.get(CACHE_KEY, (None, None))
+        if ids != frozenset(self.ids):
+            split = self._promotion_split()
+        return split
+
+    # ------------------------------------------------------------------ figure hooks
+    def _prepare_sales_figures(self, sales):
+        result = super()._prepare_sales_figures(sales)
+        split = self._promotion_split()
+        for statement in self:
+            lines = split.get(statement.id, [])
+            at_rate = sum(
+                (to_decimal(line["net_sales"]) for line in lines if line["has_commission_rate"]),
+                Decimal(0),
+            )
+            net = to_decimal(result[statement.id]["net_sales"])
+            result[statement.id].update(
+                {
+                    "promotion_rate_sales": to_cents(at_rate),
+                    "contract_rate_sales": to_cents(net - at_rate),
+                }
+            )
+        return result
+
+    def _commission_figures(self, figures, terms):
+        """T3: commission by the contract's terms on the sales outside the promotions
+        with their own rate, plus each promotion's rate on its sales; the shortfall
+        (T4) still compares all net sales with the target."""
+        result = super()._commission_figures(figures, terms)
+        split = self._cached_split()
+        affected = self.filtered(
+            lambda s: any(line["has_commission_rate"] for line in split.get(s.id, []))
+        )
+        if not affected:
+            return result
+        rest = {}
+        for statement in affected:
+            at_rate = sum(
+                (
+                    to_decimal(line["net_sales"])
+                    for line in split[statement.id]
+                    if line["has_commission_rate"]
+                ),
+                Decimal(0),
+            )
+            rest[statement.id] = {
+                **figures[statement.id],
+                "net_sales": to_cents(to_decimal(figures[statement.id]["net_sales"]) - at_rate),
+            }
+        contract_part = super(MallSettlementStatement, affected)._commission_figures(rest, terms)
+        for statement in affected:
+            promotion_part = sum(
+                (
+                    to_decimal(line["commission"])
+                    for line in split[statement.id]
+                    if line["has_commission_rate"]
+                ),
+                Decimal(0),
+            )
+            result[statement.id]["commission"] = to_cents(
+                to_decimal(contract_part[statement.id]["commission"]) + promotion_part
+            )
+        return result
+
+    def _discount_share(self, figures, terms):
+        """T6: the discounts inside a promotion with its own ratio are shared at that
+        ratio, the rest at the contract's."""
+        result = super()._discount_share(figures, terms)
+        split = self._cached_split()
+        for statement in self:
+            lines = [line for line in split.get(statement.id, []) if line["has_discount_share"]]
+            if not lines:
+                continue
+            inside = sum((to_decimal(line["discount_total"]) for line in lines), Decimal(0))
+            outside = to_decimal(figures[statement.id]["discount_total"]) - inside
+            ratio = to_decimal(terms[statement.contract_id.id].discount_share_ratio)
+            share = Decimal(str(to_cents(outside * (100 - ratio) / 100)))
+            share += sum((to_decimal(line["mall_discount_share"]) for line in lines), Decimal(0))
+            result[statement.id]["mall_discount_share"] = to_cents(share)
+        return result

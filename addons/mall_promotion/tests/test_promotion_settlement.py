@@ -1,0 +1,97 @@
+from datetime import date
+
+from odoo.tests import tagged
+
+from .common import PromotionCase
+
+
+@tagged("post_install", "-at_install")
+class TestPromotionSettlement(PromotionCase):
+    """T3/T6: the promotion's commission rate and discount ratio inside its window."""
+
+    def statement(self, contract):
+        period = self.env["mall.settlement.period"].search(
+            [("date_to", "=", date(2029, 3, 25))]
+        ) or self.period(user=self.accountant)
+        period.with_user(self.accountant).action_prepare()
+        return period.statement_ids.filtered(lambda s: s.contract_id == contract)
+
+    def test_rate_and_ratio_only_inside_the_window(self):
+        # Contract: flat 20 %, s = 60 %. Promotion 1-10 March: 12 %, s = 80 %.
+        promotion = self.promotion(commission_rate=12.0, discount_share_ratio=80.0)
+        self.approve(promotion)
+        self.sales(
+            self.contract_a,
+            [
+                (date(2029, 2, 28), 10000.0, 1000.0),  # before: contract terms
+                (date(2029, 3, 1), 20000.0, 2000.0),  # first day: promotion
+                (date(2029, 3, 10), 30000.0, 3000.0),  # last day: promotion
+                (date(2029, 3, 11), 40000.0, 4000.0),  # after: contract terms
+            ],
+        )
+        statement = self.statement(self.contract_a)
+        self.assertEqual(statement.net_sales, 100000.0)
+        self.assertEqual(statement.promotion_rate_sales, 50000.0)
+        self.assertEqual(statement.contract_rate_sales, 50000.0)
+        # 50,000 × 20 % + 50,000 × 12 %
+        self.assertEqual(statement.commission, 16000.0)
+        # (1 - 60 %) × 5,000 + (1 - 80 %) × 5,000
+        self.assertEqual(statement.mall_discount_share, 3000.0)
+        self.assertEqual(statement.shortfall, 0.0)
+        line = statement.promotion_line_ids
+        self.assertEqual(
+            (line.net_sales, line.commission, line.mall_discount_share), (50000.0, 6000.0, 1000.0)
+        )
+        # Outside the window a participant keeps its own terms.
+        self.sales(self.contract_b, [(date(2029, 3, 15), 1000.0, 100.0)])
+        self.env["mall.sale.line"].flush_model()
+        other = self.statement(self.contract_b)
+        self.assertEqual(other.commission, 200.0)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("mall_settlement.action_report_settlement_statement", statement.ids)[
+                0
+            ]
+            .decode()
+        )
+        self.assertIn("50,000.00", html)
+        self.assertIn("测试 三八节", html)
+
+    def test_ratio_alone_keeps_the_contract_rate(self):
+        promotion = self.promotion(discount_share_ratio=100.0)
+        self.approve(promotion)
+        self.sales(self.contract_a, [(date(2029, 3, 5), 10000.0, 500.0)])
+        statement = self.statement(self.contract_a)
+        self.assertEqual(statement.commission, 2000.0)
+        self.assertEqual(statement.mall_discount_share, 0.0)
+        self.assertEqual(statement.promotion_rate_sales, 0.0)
+
+    def test_a_draft_promotion_changes_nothing(self):
+        self.promotion(commission_rate=5.0)
+        self.sales(self.contract_a, [(date(2029, 3, 5), 10000.0, 0.0)])
+        statement = self.statement(self.contract_a)
+        self.assertEqual(statement.commission, 2000.0)
+        self.assertFalse(statement.promotion_line_ids)
+
+    def test_query_count_constant_in_promotions_and_rows(self):
+        period = self.period(user=self.accountant)
+
+        def prepare():
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            period.action_prepare()
+            self.env.flush_all()
+            return self.env.cr.sql_log_count - before
+
+        self.approve(self.promotion(name="P0", commission_rate=10.0))
+        self.sales(self.contract_a, [(date(2029, 3, 1), 100.0, 1.0)])
+        self.sales(self.contract_b, [(date(2029, 3, 1), 100.0, 1.0)])
+        prepare()
+        small = prepare()
+        for n in range(1, 5):
+            self.approve(self.promotion(name=f"P{n}", commission_rate=10.0 + n))
+        self.sales(self.contract_a, [(date(2029, 3, day), 100.0, 1.0) for day in range(2, 25)])
+        self.sales(self.contract_b, [(date(2029, 3, day), 100.0, 1.0) for day in range(2, 25)])
+        large = prepare()
+        self.assertLessEqual(large, small + 2, (small, large))
