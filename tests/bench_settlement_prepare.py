@@ -286,8 +286,8 @@ def main():
         )
         db = env.cr.dbname
         in_process = {
-            label: results[label]
-            for label in ("action_prepare", "confirm (bills + invoices posted)")
+            "action_prepare": results["action_prepare"],
+            "confirm (bills + invoices posted)": results["post statements (bills + invoices)"],
         }
     if args.workers:
         modes = {0: over_rpc(db, args, 0), args.workers: over_rpc(db, args, args.workers)}
