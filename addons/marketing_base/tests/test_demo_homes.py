@@ -72,8 +72,11 @@ class TestDemoHomes(TransactionCase):
                 self.assertEqual(user.action_id.id, action.id)
                 if action._name == "ir.actions.act_window":
                     self.assertEqual(action.res_model, model)
-                # the user opens the home: reads the action and searches what it lists
-                action.with_user(user).read(["name"])
+                # the user opens the home: the action is his to open and lists what he can read
+                self.assertTrue(
+                    not action.groups_id or action.groups_id & user.groups_id,
+                    "the home action is not restricted to groups the user lacks",
+                )
                 records = self.env[model].with_user(user)
                 domain = action.domain if action._name == "ir.actions.act_window" else "[]"
                 records.search(safe_eval(domain or "[]", {"uid": user.id}), limit=80)
