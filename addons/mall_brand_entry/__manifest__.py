@@ -22,7 +22,11 @@
         "views/res_config_settings_views.xml",
         "views/mall_brand_entry_menus.xml",
     ],
-    "demo": ["demo/res_users_demo.xml", "demo/mall_brand_entry_demo.xml"],
+    "demo": [
+        "demo/res_users_demo.xml",
+        "demo/mall_brand_entry_demo.xml",
+        "demo/res_users_home_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "mall_brand_entry/static/tests/tours/*.js",

@@ -39,6 +39,7 @@
     "demo": [
         "demo/res_users_demo.xml",
         "demo/mall_consignment_demo.xml",
+        "demo/res_users_home_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

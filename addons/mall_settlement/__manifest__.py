@@ -24,7 +24,7 @@
         "views/mall_settlement_portal_templates.xml",
         "views/mall_settlement_menus.xml",
     ],
-    "demo": ["demo/mall_settlement_demo.xml"],
+    "demo": ["demo/mall_settlement_demo.xml", "demo/res_users_home_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "mall_settlement/static/tests/tours/*.js",

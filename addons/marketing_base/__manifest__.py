@@ -14,9 +14,10 @@
         "data/mail_activity_type_data.xml",
         "views/marketing_review_history_views.xml",
         "views/res_config_settings_views.xml",
+        "views/mail_activity_views.xml",
         "views/marketing_base_menus.xml",
     ],
-    "demo": ["demo/res_users_demo.xml"],
+    "demo": ["demo/res_users_demo.xml", "demo/res_users_home_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "marketing_base/static/tests/tours/*.js",

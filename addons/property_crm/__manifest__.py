@@ -27,7 +27,7 @@
         "views/property_sales_analysis_views.xml",
         "views/property_crm_menus.xml",
     ],
-    "demo": ["demo/property_crm_demo.xml"],
+    "demo": ["demo/property_crm_demo.xml", "demo/res_users_home_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "property_crm/static/tests/tours/*.js",

@@ -27,7 +27,7 @@
         "views/property_control_log_views.xml",
         "views/property_sales_menus.xml",
     ],
-    "demo": ["demo/property_sales_demo.xml"],
+    "demo": ["demo/property_sales_demo.xml", "demo/res_users_home_demo.xml"],
     "assets": {
         "web.assets_backend": [
             "property_sales/static/src/**/*",

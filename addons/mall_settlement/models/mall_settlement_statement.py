@@ -933,9 +933,9 @@ class MallSettlementStatement(models.Model):
                 ._create_payments()
             )
         self._workflow_write({"state": "paid", "payment_id": payment[:1].id})
-        self.message_post(
+        # a note, not a post: the cashier's run never needs the user's e-mail address
+        self._message_log(
             body=self.env._("Paid %(amount)s.", amount=self._format_money(self.payable)),
             message_type="comment",
-            subtype_xmlid="mail.mt_note",
         )
         return payment

@@ -42,6 +42,20 @@ class TestSettlementPayment(SettlementCase):
         self.assertEqual(sum(lines.mapped("balance")), 0.0)
         self.assertEqual(sum(lines.mapped("amount_residual")), 0.0)
 
+    def test_cashier_without_email_runs_the_queue(self):
+        """A finance user with no e-mail address pays the queue; the statement logs
+        the payment in its chatter as that user."""
+        self.finance.sudo().email = False
+        self.assertFalse(self.finance.partner_id.email)
+        _contract, _period, statement = self.worked_example()
+        self._invoiced(statement, datetime(2029, 3, 28, 9, 0))
+        self._wizard(60500.0).action_pay()
+        self.assertEqual(statement.state, "paid")
+        self.assertEqual(statement.payment_id.amount, 60500.00)
+        note = statement.message_ids.filtered(lambda m: "60,500.00" in (m.body or ""))
+        self.assertTrue(note, "the payment is logged on the statement")
+        self.assertEqual(note[:1].author_id, self.finance.partner_id)
+
     def test_priority_classes_computed_from_brand_data(self):
         """T9 (a) top 20% by net sales or by sales per m², (b) representative brand,
         (c) brand introduced within 12 months of the period end, (d) promising brand,
