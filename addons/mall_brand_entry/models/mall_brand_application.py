@@ -9,7 +9,6 @@ from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.mall_consignment.models.mall_contract_terms import COMMISSION_MODES
 from odoo.addons.mall_supplier_exit.models.mall_elimination import SETTLED_STATES
-from odoo.addons.marketing_base.models.common import selection_label
 
 _lt = LazyTranslate(__name__)
 
@@ -430,16 +429,6 @@ class MallBrandApplication(models.Model):
             application.display_name = f"{application.name} {application._brand_label() or ''}"
 
     # ------------------------------------------------------------------ workflow
-    def _raise_if_not(self, states):
-        for application in self:
-            if application.state not in states:
-                raise UserError(
-                    self.env._(
-                        "Application %(application)s is %(state)s: this step does not apply.",
-                        application=application.display_name,
-                        state=selection_label(application, "state"),
-                    )
-                )
 
     def _move(self, state):
         """Change the state; the library brand's stage follows (B1)."""
@@ -452,7 +441,7 @@ class MallBrandApplication(models.Model):
     def action_research(self):
         """B1: start the research; a new brand enters the library in research."""
         self._check_role(BUYER)
-        self._raise_if_not(("draft",))
+        self._check_state_in(("draft",))
         for application in self.filtered(lambda a: not a.brand_id):
             brand = (
                 self.env["mall.brand"]
@@ -473,7 +462,7 @@ class MallBrandApplication(models.Model):
 
     def action_reserve(self):
         self._check_role(BUYER)
-        self._raise_if_not(("research",))
+        self._check_state_in(("research",))
         for application in self:
             if not application.research_note:
                 raise UserError(
@@ -536,7 +525,7 @@ class MallBrandApplication(models.Model):
         """B2/B4 checked, then the board reviews (a resubmission starts a new round; the
         earlier round's votes stay in the review history)."""
         self._check_role(BUYER)
-        self._raise_if_not(("reserve", "rejected"))
+        self._check_state_in(("reserve", "rejected"))
         self._check_board_ready()
         self._move("board")
         self.invalidate_recordset(["need_validation", "review_ids"])
@@ -554,7 +543,7 @@ class MallBrandApplication(models.Model):
         """B5: a contract draft prefilled from the application."""
         self._check_role(BUYER, CONTRACTS)
         self.ensure_one()
-        self._raise_if_not(("approved",))
+        self._check_state_in(("approved",))
         if self.contract_id:
             return self.contract_id.get_formview_action()
         start = fields.Date.context_today(self)
@@ -592,7 +581,7 @@ class MallBrandApplication(models.Model):
     def action_create_fitout(self):
         self._check_role(BUYER)
         self.ensure_one()
-        self._raise_if_not(("contracted",))
+        self._check_state_in(("contracted",))
         fitout = self.fitout_ids.filtered(lambda f: f.state != "cancel")[:1]
         if not fitout:
             fitout = self.env["mall.fitout"].create(
@@ -604,7 +593,7 @@ class MallBrandApplication(models.Model):
         """B5: the counter opens for sale once the fit-out drawings are approved (S2) and
         the contract is in force; the brand is introduced."""
         self._check_role(FLOOR, HEAD)
-        self._raise_if_not(("contracted",))
+        self._check_state_in(("contracted",))
         today = fields.Date.context_today(self)
         for application in self:
             if not application.fitout_ids.filtered(lambda f: f.state in ("approved", "started")):

@@ -2,8 +2,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.translate import LazyTranslate
 
-from odoo.addons.marketing_base.models.common import selection_label
-
 _lt = LazyTranslate(__name__)
 
 BUYER = "mall_consignment.group_buyer"
@@ -79,20 +77,9 @@ class MallFitout(models.Model):
                 vals["name"] = self.env["ir.sequence"].next_by_code("mall.fitout") or "/"
         return super().create(vals_list)
 
-    def _raise_if_not(self, states):
-        for fitout in self:
-            if fitout.state not in states:
-                raise UserError(
-                    self.env._(
-                        "Fit-out %(fitout)s is %(state)s: this step does not apply.",
-                        fitout=fitout.name,
-                        state=selection_label(fitout, "state"),
-                    )
-                )
-
     def action_submit(self):
         self._check_role(BUYER)
-        self._raise_if_not(("draft",))
+        self._check_state_in(("draft",))
         for fitout in self:
             missing = [
                 fitout._fields[name].get_description(self.env)["string"]
@@ -136,6 +123,6 @@ class MallFitout(models.Model):
     def action_start(self):
         """S2: fit-out starts only after both approvals."""
         self._check_role(BUYER, FLOOR, HEAD)
-        self._raise_if_not(("approved",))
+        self._check_state_in(("approved",))
         self._workflow_write({"state": "started", "date_started": fields.Date.context_today(self)})
         return True

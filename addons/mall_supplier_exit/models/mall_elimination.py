@@ -106,34 +106,23 @@ class MallElimination(models.Model):
         self._check_role(BUYER, HEAD)
         return super().create(vals_list)
 
-    def _raise_if_not(self, states):
-        for entry in self:
-            if entry.state not in states:
-                raise UserError(
-                    self.env._(
-                        "Elimination entry %(entry)s is %(state)s: this step does not apply.",
-                        entry=entry.display_name,
-                        state=selection_label(entry, "state"),
-                    )
-                )
-
     # ------------------------------------------------------------------ actions
     def action_approve(self):
         self._check_role(HEAD)
-        self._raise_if_not(("proposed",))
+        self._check_state_in(("proposed",))
         self._workflow_write({"state": "approved"})
         return True
 
     def action_dismiss(self):
         self._check_role(HEAD)
-        self._raise_if_not(("warning", "proposed", "approved"))
+        self._check_state_in(("warning", "proposed", "approved"))
         self._workflow_write({"state": "dismissed"})
         return True
 
     def action_compensation_paid(self):
         """E5: the supplier paid the compensation agreed; the counter stays."""
         self._check_role(BUYER, HEAD)
-        self._raise_if_not(("approved",))
+        self._check_state_in(("approved",))
         for entry in self:
             if entry.compensation_amount <= 0:
                 raise UserError(
@@ -148,7 +137,7 @@ class MallElimination(models.Model):
     def action_exit(self):
         """E5: the counter leaves: a draft exit notice the floor files (E4)."""
         self._check_role(BUYER, HEAD)
-        self._raise_if_not(("approved",))
+        self._check_state_in(("approved",))
         company = self.company_id[:1] or self.env.company
         date_exit = fields.Date.context_today(self) + timedelta(
             days=max(company.mall_exit_notice_days, 0) + 7

@@ -161,22 +161,11 @@ class MallExitNotice(models.Model):
                     )
                 )
 
-    def _raise_if_not(self, states):
-        for notice in self:
-            if notice.state not in states:
-                raise UserError(
-                    self.env._(
-                        "Exit notice %(notice)s is %(state)s: this step does not apply.",
-                        notice=notice.name,
-                        state=selection_label(notice, "state"),
-                    )
-                )
-
     # ------------------------------------------------------------------ actions
     def action_submit(self):
         """The floor files the notice; the marketing department reviews it."""
         self._check_own_floor()
-        self._raise_if_not(("draft",))
+        self._check_state_in(("draft",))
         today = fields.Date.context_today(self)
         for notice in self:
             if notice.contract_id.state not in ("signed", "active"):
@@ -203,7 +192,7 @@ class MallExitNotice(models.Model):
 
     def action_cancel(self):
         self._check_own_floor()
-        self._raise_if_not(("draft", "submitted", "approved"))
+        self._check_state_in(("draft", "submitted", "approved"))
         self._workflow_write({"state": "cancel"})
         return True
 
@@ -213,7 +202,7 @@ class MallExitNotice(models.Model):
         supplier charge at the contract's daily delay penalty; the contract ends with the
         reason and the counters are free; fixtures left go to storage (F1)."""
         self._check_own_floor()
-        self._raise_if_not(("approved",))
+        self._check_state_in(("approved",))
         cleared = fields.Date.to_date(date_cleared) or fields.Date.context_today(self)
         for notice in self:
             delay = max(0, (cleared - notice.date_exit).days)

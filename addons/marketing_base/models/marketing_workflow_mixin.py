@@ -14,7 +14,7 @@ import contextvars
 from odoo import api, models
 from odoo.exceptions import UserError
 
-from .common import check_role
+from .common import check_role, selection_label
 
 _IN_WORKFLOW_ACTION = contextvars.ContextVar("marketing_workflow_action", default=False)
 
@@ -90,6 +90,18 @@ class MarketingWorkflowMixin(models.AbstractModel):
                     if changed:
                         raise self._workflow_refusal(name, changed[:1])
         return super().write(vals)
+
+    def _check_state_in(self, states):
+        """Refuse an action on a record whose state is not one of ``states``."""
+        for record in self:
+            if record.state not in states:
+                raise UserError(
+                    self.env._(
+                        "%(document)s is %(state)s: this step does not apply.",
+                        document=record.display_name,
+                        state=selection_label(record, "state"),
+                    )
+                )
 
     def _check_role(self, *group_xmlids):
         """Refuse the action unless the user has one of the groups (checked on the server,
