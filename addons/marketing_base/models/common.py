@@ -1,6 +1,7 @@
 """Helpers shared by the suite's modules."""
 
 from odoo.exceptions import AccessError
+from odoo.tools import format_amount
 
 
 def selection_label(record, field_name, value=None):
@@ -17,11 +18,22 @@ def check_role(records, *group_xmlids):
     if env.su or any(env.user.has_group(xmlid) for xmlid in group_xmlids):
         return
     names = [env.ref(xmlid).sudo().name for xmlid in group_xmlids]
-    separator = "、" if env.lang == "zh_CN" else ", "
     raise AccessError(
         env._(
             "Only %(roles)s may do this on %(document)s.",
-            roles=separator.join(names),
+            roles=join_list(env, names),
             document=records._description,
         )
     )
+
+
+def join_list(env, items):
+    """Items joined the way the user's language writes a list ("、" in Chinese)."""
+    separator = "、" if (env.lang or "").startswith("zh") else ", "
+    return separator.join(str(item) for item in items)
+
+
+def format_money(env, amount, currency=None):
+    """An amount as users read it in messages ("¥1,615,812.25"), in the company currency
+    unless another is given."""
+    return format_amount(env, amount, currency or env.company.currency_id)
