@@ -6,7 +6,7 @@ from odoo.tools import format_date
 from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.mall_consignment.models.mall_contract import SIGNED_STATES
-from odoo.addons.marketing_base.models.common import selection_label
+from odoo.addons.marketing_base.models.common import join_list, selection_label
 from odoo.addons.marketing_base.models.marketing_workflow_mixin import workflow_action
 
 _lt = LazyTranslate(__name__)
@@ -143,12 +143,27 @@ class MallSettlementPeriod(models.Model):
         date_from, date_to = company._mall_period_dates(year, month)
         return self.create({"company_id": company.id, "date_from": date_from, "date_to": date_to})
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        periods = super().create(vals_list)
+        periods._assign_ledger_rows()
+        return periods
+
+    def _assign_ledger_rows(self):
+        """The ledger rows dated in these periods point to them (the ledger pivot groups
+        by settlement period): one SQL UPDATE per call."""
+        self.flush_recordset(["company_id", "date_from", "date_to"])
+        self.env["mall.sale.line"]._assign_settlement_periods(periods=self)
+
     def write(self, vals):
         if {"date_from", "date_to", "company_id"} & set(vals) and any(
             period.state != "draft" for period in self
         ):
             raise UserError(self.env._("Only the dates of a draft period can change."))
-        return super().write(vals)
+        result = super().write(vals)
+        if {"date_from", "date_to", "company_id"} & set(vals):
+            self._assign_ledger_rows()
+        return result
 
     def unlink(self):
         if any(period.state != "draft" for period in self):
@@ -407,7 +422,7 @@ class MallSettlementPeriod(models.Model):
                         "Period %(period)s cannot close: statements %(statements)s are not "
                         "confirmed yet.",
                         period=period.name,
-                        statements=", ".join(open_statements[:5].mapped("name")),
+                        statements=join_list(self.env, open_statements[:5].mapped("name")),
                     )
                 )
         self._workflow_write({"state": "closed"})

@@ -6,12 +6,11 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import format_amount
 from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.mall_consignment.models.mall_contract import SIGNED_STATES
 from odoo.addons.mall_consignment.models.mall_contract_terms import to_cents, to_decimal
-from odoo.addons.marketing_base.models.common import selection_label
+from odoo.addons.marketing_base.models.common import format_money, selection_label
 from odoo.addons.marketing_base.models.marketing_workflow_mixin import workflow_action
 
 _lt = LazyTranslate(__name__)
@@ -123,23 +122,31 @@ class MallSettlementStatement(models.Model):
     brand_name = fields.Char(related="contract_id.brand_id.name", string="Brand Name")
     counter_area = fields.Float(string="Counter Area (m²)", digits=(12, 2))
     net_sales = fields.Monetary(
-        string="Net Sales", tracking=True, help="T2: ledger amounts after customer returns."
+        string="Net Sales", tracking=True, help="Ledger amounts after customer returns."
     )
     returns_total = fields.Monetary(
         string="Customer Returns",
-        help="T2: the returns (negative ledger rows) already deducted from net sales.",
+        help="The returns (negative ledger rows) already deducted from net sales.",
     )
-    discount_total = fields.Monetary(string="Till Discounts", help="T2: till discounts given.")
+    discount_total = fields.Monetary(string="Till Discounts", help="Till discounts given.")
     discount_share_ratio = fields.Float(
         string="Supplier Discount Share (%)", digits=(5, 2), help="s of the terms in force."
     )
     mall_discount_share = fields.Monetary(
-        string="Mall Discount Share", tracking=True, help="T6: (1 - s) × till discounts."
+        string="Mall Discount Share", tracking=True, help="(1 - s) × till discounts."
     )
     base_rate = fields.Float(string="Base Rate (%)", digits=(5, 2))
-    commission = fields.Monetary(tracking=True, help="T3: by the terms in force.")
+    commission = fields.Monetary(tracking=True, help="By the terms in force.")
+    has_commission_brackets = fields.Boolean(compute="_compute_commission_breakdown")
+    commission_breakdown = fields.Html(
+        string="Commission Brackets",
+        compute="_compute_commission_breakdown",
+        sanitize=False,
+        help="Each bracket of a tiered commission: its range, the sales in it, its rate and "
+        "its commission, summing to the statement's commission.",
+    )
     monthly_target = fields.Monetary(string="Monthly Target")
-    shortfall = fields.Monetary(tracking=True, help="T4: max(0, target - net sales) × base rate.")
+    shortfall = fields.Monetary(tracking=True, help="max(0, target - net sales) × base rate.")
     charge_ids = fields.One2many("mall.supplier.charge", "statement_id", string="Charges")
     charge_total = fields.Monetary(
         string="Total Charges", compute="_compute_amounts", store=True, tracking=True
@@ -160,19 +167,19 @@ class MallSettlementStatement(models.Model):
         string="Vendor Bill Total",
         compute="_compute_amounts",
         store=True,
-        help="T8: net sales + mall discount share (+ a positive adjustment).",
+        help="Net sales + mall discount share (+ a positive adjustment).",
     )
     invoice_total = fields.Monetary(
         string="Customer Invoice Total",
         compute="_compute_amounts",
         store=True,
-        help="T8: commission + shortfall + charges (- a negative adjustment).",
+        help="Commission + shortfall + charges (- a negative adjustment).",
     )
     payable = fields.Monetary(
         compute="_compute_amounts",
         store=True,
         tracking=True,
-        help="T7: net sales + mall discount share - commission - shortfall - charges.",
+        help="Net sales + mall discount share - commission - shortfall - charges.",
     )
     sales_per_area = fields.Monetary(string="Sales per m²")
     rank_sales = fields.Integer(string="Rank by Sales")
@@ -220,7 +227,7 @@ class MallSettlementStatement(models.Model):
         copy=False,
         tracking=True,
         help="When the supplier's invoice was received: the order within a priority class "
-        "of the payment queue (T9).",
+        "of the payment queue.",
     )
     note = fields.Text()
 
@@ -260,6 +267,66 @@ class MallSettlementStatement(models.Model):
             statement.goods_total = to_cents(goods + max(adjustment, Decimal(0)))
             statement.invoice_total = to_cents(invoice - min(adjustment, Decimal(0)))
             statement.payable = to_cents(goods - invoice + adjustment)
+
+    def _compute_commission_breakdown(self):
+        for statement in self:
+            brackets = statement._commission_brackets()
+            statement.has_commission_brackets = bool(brackets)
+            statement.commission_breakdown = (
+                self.env["ir.qweb"]._render(
+                    "mall_settlement.commission_brackets_table",
+                    {"brackets": brackets, "currency": statement.currency_id},
+                )
+                if brackets
+                else False
+            )
+
+    def _commission_base(self):
+        """The net sales the contract's brackets apply to."""
+        self.ensure_one()
+        return self.net_sales
+
+    def _commission_brackets(self):
+        """The brackets behind the commission of a tiered contract (C9), by the terms in
+        force at the period end: ``[{lower, upper, sales, rate, commission}]`` (upper
+        None for the last bracket). Progressive: the sales within each bracket at its
+        rate; whole amount: all sales at the rate of the bracket reached. Each bracket's
+        commission is the difference of the rounded running totals, so they sum to the
+        commission to the cent. Empty for a flat rate or an adjusting statement."""
+        self.ensure_one()
+        statement = self.sudo()
+        if statement.adjustment_of_id or not statement.contract_id or not statement.period_id:
+            return []
+        terms = statement.contract_id._terms_batch(statement.date_to)[statement.contract_id.id]
+        if terms.commission_mode == "flat" or not terms.tier_ids:
+            return []
+        amount = to_decimal(statement._commission_base())
+        brackets = terms._brackets()
+        uppers = [lower for lower, _rate in brackets[1:]] + [None]
+        reached = 0
+        for index, (lower, _rate) in enumerate(brackets):
+            if amount >= lower:
+                reached = index
+        rows, running, previous = [], Decimal(0), Decimal(0)
+        for index, ((lower, rate), upper) in enumerate(zip(brackets, uppers, strict=True)):
+            if terms.commission_mode == "whole":
+                sales = amount if index == reached else Decimal(0)
+            else:
+                top = amount if upper is None else min(amount, upper)
+                sales = max(Decimal(0), top - lower)
+            running += sales * rate / 100
+            rounded = Decimal(str(to_cents(running)))
+            rows.append(
+                {
+                    "lower": float(lower),
+                    "upper": float(upper) if upper is not None else None,
+                    "sales": float(sales),
+                    "rate": float(rate),
+                    "commission": float(rounded - previous),
+                }
+            )
+            previous = rounded
+        return rows
 
     def _compute_access_url(self):
         result = super()._compute_access_url()
@@ -510,7 +577,7 @@ class MallSettlementStatement(models.Model):
 
     def _format_money(self, amount):
         self.ensure_one()
-        return format_amount(self.env, amount, self.currency_id)
+        return format_money(self.env, amount, self.currency_id)
 
     def action_send(self):
         """Draft → sent: the supplier sees the statement on the portal. Refused when
@@ -523,7 +590,100 @@ class MallSettlementStatement(models.Model):
         self._workflow_write({"state": "sent", "date_sent": fields.Datetime.now()})
         for statement in self:
             statement._portal_ensure_token()
+            statement._send_mail_to_supplier()
         return True
+
+    def _settlement_mail_from(self):
+        """The sender of the statement e-mail: the company's address (Odoo falls back on
+        the catchall address), else the user's, else the mail server's default; never
+        nothing, so a user without an e-mail address can send statements."""
+        self.ensure_one()
+        return (
+            self.company_id.email_formatted
+            or self.env.user.email_formatted
+            or self.env["ir.mail_server"].sudo()._get_default_from_address()
+            or ""
+        )
+
+    def _settlement_mail_partners(self):
+        """The supplier's contacts with an e-mail address, else the supplier itself
+        when it has one."""
+        self.ensure_one()
+        supplier = self.partner_id.commercial_partner_id.sudo()
+        contacts = supplier.child_ids.filtered(
+            lambda c: c.email and c.type in ("contact", "invoice", "other")
+        )
+        if not contacts and supplier.email:
+            contacts = supplier
+        return contacts.sudo(False)
+
+    def _send_mail_to_supplier(self):
+        """E-mail the sent statement to the supplier's contacts through the mail
+        template (in the supplier's language, with the 结算单 PDF and the portal link),
+        posted on the statement's chatter. Without a contact e-mail a note says so: the
+        statement stays on the portal."""
+        self.ensure_one()
+        partners = self._settlement_mail_partners()
+        if not partners:
+            self._message_log(
+                body=self.env._(
+                    "No e-mail was sent: %(supplier)s has no contact with an e-mail address. "
+                    "The statement is on the supplier portal.",
+                    supplier=self.partner_id.display_name,
+                ),
+            )
+            return self.env["mail.message"]
+        template = self.env.ref("mall_settlement.mail_template_statement_sent")
+        email_from = self._settlement_mail_from()
+        # Without any sender address Odoo refuses to post as the user: post as superuser
+        # then (the mail server's own address sends it).
+        record = self if email_from else self.sudo()
+        return record.message_post_with_source(
+            template,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=partners.ids,
+            email_from=email_from,
+            author_id=self.env.user.partner_id.id,
+        )
+
+    def _portal_sales_detail(self):
+        """The statement's sales for its supplier: ``{"days": [(date, net sales,
+        returns, till discounts)], "counters": [(counter name, net sales, till
+        discounts)]}`` over the period, from the ledger through
+        ``mall.sale.line._sales_totals(by_date=True)`` and an ORM grouping by counter.
+        Empty for an adjusting statement (it carries no sales)."""
+        self.ensure_one()
+        if self.adjustment_of_id:
+            return {"days": [], "counters": []}
+        statement = self.sudo()
+        contract = statement.contract_id
+        SaleLine = self.env["mall.sale.line"].sudo()
+        daily = SaleLine._sales_totals(
+            statement.company_id,
+            statement.date_from,
+            statement.date_to,
+            contracts=contract,
+            by_date=True,
+        )
+        days = sorted(
+            (day, row["amount"], row["returns"], row["discount"])
+            for (_contract_id, day), row in daily.items()
+        )
+        groups = SaleLine._read_group(
+            [
+                ("company_id", "=", statement.company_id.id),
+                ("contract_id", "=", contract.id),
+                ("date", ">=", statement.date_from),
+                ("date", "<=", statement.date_to),
+            ],
+            ["counter_id"],
+            ["amount:sum", "discount_amount:sum"],
+        )
+        counters = sorted(
+            (counter.display_name, amount, discount) for counter, amount, discount in groups
+        )
+        return {"days": days, "counters": counters}
 
     def _raise_if_outdated(self):
         """A draft statement must carry the period's takings and open charges as they are

@@ -10,7 +10,7 @@ class ResCompany(models.Model):
     mall_cutoff_day = fields.Integer(
         string="Settlement Cutoff Day",
         default=25,
-        help="Day of the month that closes a settlement period (T1): the period of month M "
+        help="Day of the month that closes a settlement period: the period of month M "
         "runs from the day after the cutoff in M-1 to the cutoff day in M.",
     )
     mall_settlement_purchase_journal_id = fields.Many2one(
