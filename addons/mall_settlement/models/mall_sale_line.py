@@ -13,8 +13,7 @@ class MallSaleLine(models.Model):
         copy=False,
         index="btree_not_null",
         ondelete="set null",
-        help="The settlement period whose dates hold the row (kept by SQL when rows are "
-        "imported and when periods are created or move).",
+        help="The settlement period whose dates contain the row's date.",
     )
 
     def init(self):

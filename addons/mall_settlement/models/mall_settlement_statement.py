@@ -638,6 +638,8 @@ class MallSettlementStatement(models.Model):
         # Without any sender address Odoo refuses to post as the user: post as superuser
         # then (the mail server's own address sends it).
         record = self if email_from else self.sudo()
+        # queued, sent by the mail queue's cron: a mail server problem never blocks sending
+        record = record.with_context(mail_notify_force_send=False)
         return record.message_post_with_source(
             template,
             message_type="comment",

@@ -9,7 +9,7 @@ registry.category("web_tour.tours").add("mall_settlement_pay_queue_tour", {
         },
         {
             content: "Pay the queue",
-            trigger: ".o_list_buttons button:contains('Pay Queue'), .o_control_panel button:contains('Pay Queue')",
+            trigger: "button.o_settlement_pay_queue",
             run: "click",
         },
         {
