@@ -328,6 +328,11 @@ class MallSettlementStatement(models.Model):
             previous = rounded
         return rows
 
+    def _get_report_base_filename(self):
+        """The file name of the downloaded 结算单 PDF (portal download link)."""
+        self.ensure_one()
+        return f"结算单 {self.name.replace('/', '-')}"
+
     def _compute_access_url(self):
         result = super()._compute_access_url()
         for statement in self:

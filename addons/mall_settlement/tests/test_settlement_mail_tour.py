@@ -32,10 +32,8 @@ class TestSettlementMailTour(HttpCase, SettlementCase):
         cls.march = cls.period()
 
     def test_accountant_sends_and_supplier_downloads_the_pdf(self):
-        self.assertEqual(
-            self.demo_accountant.action_id,
-            self.env.ref("mall_settlement.action_mall_settlement_period"),
-        )
+        home = self.env.ref("mall_settlement.action_mall_settlement_period")
+        self.assertEqual(self.demo_accountant.action_id.id, home.id)
         self.start_tour("/odoo", "mall_settlement_prepare_tour", login=self.demo_accountant.login)
         statement = self.march.statement_ids.filtered(lambda s: s.contract_id == self.contract)
         self.assertEqual(statement.state, "sent")
@@ -60,7 +58,7 @@ class TestSettlementMailTour(HttpCase, SettlementCase):
             name="孙丽",
             groups="base.group_user,account.group_account_invoice",
         )
-        cashier.action_id = self.env.ref("mall_settlement.action_mall_settlement_payment_queue")
+        cashier.action_id = self.env.ref("mall_settlement.action_mall_settlement_payment_queue").id
         self.march.action_prepare()
         statement = self.march.statement_ids.filtered(lambda s: s.contract_id == self.contract)
         self.post(statement)
