@@ -27,8 +27,8 @@ registry.category("web_tour.tours").add("mall_settlement_pay_queue_tour", {
             run: "click",
         },
         {
-            content: "The paid statements are shown",
-            trigger: ".o_data_row td:contains('杭州丝语服饰有限公司')",
+            content: "The paid statements are shown (a list without the queue's button)",
+            trigger: ".o_list_view:not(:has(button.o_settlement_pay_queue)) .o_data_row td:contains('杭州丝语服饰有限公司')",
         },
         {
             content: "No dialog is left open",
