@@ -18,15 +18,6 @@ registry.category("web_tour.tours").add("mall_settlement_pay_queue_tour", {
             run: "edit 100000",
         },
         {
-            content: "Leave the field: the statements the funds cover are computed",
-            trigger: ".modal .modal-title",
-            run: "click",
-        },
-        {
-            content: "The statement to pay is listed with its payable",
-            trigger: ".modal .o_field_widget[name='total']:contains('60,500.00')",
-        },
-        {
             content: "Pay in queue order",
             trigger: ".modal button[name='action_pay']",
             run: "click",
