@@ -114,6 +114,7 @@ class MallCounter(models.Model):
                 )
         return super().write(vals)
 
+    @api.depends("floor_id")
     @api.depends_context("uid")
     def _compute_can_edit(self):
         stored = self.browse([counter._origin.id for counter in self if counter._origin.id])
