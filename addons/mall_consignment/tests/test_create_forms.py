@@ -107,3 +107,18 @@ class TestCreateForms(MallDemoCase):
         with Form(self.env["mall.brand.category"].with_user(self.demo["buyer"])) as form:
             form.name = "轻奢女装"
         self.assertEqual(form.record.brand_count, 0)
+
+    def test_accountant_enters_a_ledger_row_by_hand(self):
+        accountant = self.demo["accountant"]
+        with Form(self.env["mall.sale.line"].with_user(accountant)) as form:
+            form.date = date(2026, 3, 2)
+            form.counter_id = self.counter
+            form.product_id = self.product
+            form.quantity = 2
+            form.amount = 1708.1
+            form.discount_amount = 89.9
+        row = form.record
+        self.assertEqual(row.source, "manual")
+        self.assertEqual(row.contract_id, self.contract_a)
+        self.assertEqual(row.floor_id, self.floor2)
+        self.assertEqual((row.amount, row.discount_amount), (1708.1, 89.9))
