@@ -1,6 +1,7 @@
+from datetime import timedelta
 from decimal import Decimal
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 from odoo.addons.mall_consignment.models.mall_contract_terms import to_cents, to_decimal
 from odoo.addons.mall_settlement.models.mall_settlement_statement import (
@@ -30,21 +31,22 @@ class MallSettlementStatement(models.Model):
         "mall.settlement.promotion.line", "statement_id", string="Sales in Promotions"
     )
     promotion_rate_sales = fields.Monetary(
-        string="Sales at Promotion Rates", help="T3: net sales charged at a promotion's rate."
+        string="Sales at Promotion Rates", help="Net sales charged at a promotion's rate."
     )
     contract_rate_sales = fields.Monetary(
         string="Sales at the Contract Rate",
-        help="T3: net sales charged by the contract's terms.",
+        help="Net sales charged by the contract's terms.",
     )
 
     # ------------------------------------------------------------------ the split
     def _promotion_split(self):
         """{statement id: [line values]}: the sales of each statement inside the
-        windows of running promotions that set a rate or a ratio. Queries: the
-        promotions of the period, their participants, and one ledger GROUP BY (contract,
-        date) through ``mall.sale.line._sales_totals`` — whatever the number of
-        promotions, statements or ledger rows. A day inside two promotions of one
-        contract counts for the one that started first (then the lower id)."""
+        windows of running promotions that set a rate (the promotion's or the
+        contract's own on its participant line) or a ratio. Queries: the promotions of
+        the period, their participants, and one ledger GROUP BY (contract, promotion)
+        over the windows — whatever the number of promotions, statements or ledger rows.
+        A day inside two promotions of one contract counts for the one that started
+        first (then the lower id)."""
         result = {}
         Promotion = self.env["mall.promotion"].sudo()
         for period, statements in self.grouped("period_id").items():
@@ -57,8 +59,10 @@ class MallSettlementStatement(models.Model):
                     ("date_end", ">=", period.date_from),
                     ("contract_ids", "in", contracts.ids),
                     "|",
+                    "|",
                     ("has_commission_rate", "=", True),
                     ("has_discount_share", "=", True),
+                    ("participant_ids.has_commission_rate", "=", True),
                 ],
                 order="date_start, id",
             )
@@ -73,46 +77,32 @@ class MallSettlementStatement(models.Model):
                         ("contract_id", "in", contracts.ids),
                         ("state", "!=", "refused"),
                     ],
-                    ["promotion_id", "contract_id"],
+                    ["promotion_id", "contract_id", "has_commission_rate", "commission_rate"],
                     load=None,
                 )
             )
-            by_contract = {}
-            order = {promotion.id: n for n, promotion in enumerate(promotions)}
-            for row in participants:
-                by_contract.setdefault(row["contract_id"], []).append(row["promotion_id"])
-            for ids in by_contract.values():
-                ids.sort(key=order.__getitem__)
-            windows = {p.id: (p.date_start, p.date_end) for p in promotions}
-            date_from = max(period.date_from, min(d1 for d1, _d2 in windows.values()))
-            date_to = min(period.date_to, max(d2 for _d1, d2 in windows.values()))
-            rows = self.env["mall.sale.line"]._sales_totals(
-                period.company_id,
-                date_from,
-                date_to,
-                contracts=contracts.browse(list(by_contract)),
-                by_date=True,
-            )
-            sums = {}
-            for (contract_id, day), totals in rows.items():
-                for promotion_id in by_contract.get(contract_id, ()):
-                    d1, d2 = windows[promotion_id]
-                    if d1 <= day <= d2:
-                        amount, discount = sums.get((contract_id, promotion_id), (0, 0))
-                        sums[contract_id, promotion_id] = (
-                            amount + to_decimal(totals["amount"]),
-                            discount + to_decimal(totals["discount"]),
-                        )
-                        break
             by_id = {promotion.id: promotion for promotion in promotions}
+            rates = {}
+            for row in participants:
+                promotion = by_id[row["promotion_id"]]
+                if row["has_commission_rate"]:
+                    rate = row["commission_rate"]
+                elif promotion.has_commission_rate:
+                    rate = promotion.commission_rate
+                elif promotion.has_discount_share:
+                    rate = None
+                else:
+                    continue
+                rates[row["contract_id"], promotion.id] = rate
+            sums = self._promotion_sales(period, promotions, rates)
             for statement in statements:
                 lines = []
-                for promotion_id in by_contract.get(statement.contract_id.id, ()):
-                    if (statement.contract_id.id, promotion_id) not in sums:
+                for promotion in promotions:
+                    key = (statement.contract_id.id, promotion.id)
+                    if key not in sums:
                         continue
-                    amount, discount = sums[statement.contract_id.id, promotion_id]
-                    promotion = by_id[promotion_id]
-                    rate, ratio = promotion.commission_rate, promotion.discount_share_ratio
+                    amount, discount = sums[key]
+                    rate, ratio = rates[key], promotion.discount_share_ratio
                     lines.append(
                         {
                             "promotion_id": promotion.id,
@@ -121,10 +111,10 @@ class MallSettlementStatement(models.Model):
                             "date_end": min(promotion.date_end, period.date_to),
                             "net_sales": to_cents(amount),
                             "discount_total": to_cents(discount),
-                            "has_commission_rate": promotion.has_commission_rate,
-                            "commission_rate": rate if promotion.has_commission_rate else 0.0,
+                            "has_commission_rate": rate is not None,
+                            "commission_rate": rate or 0.0,
                             "commission": to_cents(amount * to_decimal(rate) / 100)
-                            if promotion.has_commission_rate
+                            if rate is not None
                             else 0.0,
                             "has_discount_share": promotion.has_discount_share,
                             "discount_share_ratio": ratio if promotion.has_discount_share else 0.0,
@@ -140,15 +130,90 @@ class MallSettlementStatement(models.Model):
         self.env.cr.cache[CACHE_KEY] = (frozenset(self.ids), result)
         return result
 
+    @api.model
+    def _promotion_segments(self, period, promotions, keys):
+        """[(contract id, promotion id, first day, last day)]: the days of each
+        (contract, promotion) of ``keys`` inside the period, without the days an
+        earlier promotion (``promotions`` is in priority order) already covers for
+        that contract — so the segments of one contract never overlap."""
+        by_contract = {}
+        for contract_id, promotion_id in keys:
+            by_contract.setdefault(contract_id, set()).add(promotion_id)
+        segments = []
+        one = timedelta(days=1)
+        for contract_id, promotion_ids in by_contract.items():
+            covered = []
+            for promotion in promotions:
+                if promotion.id not in promotion_ids:
+                    continue
+                pieces = [
+                    (
+                        max(promotion.date_start, period.date_from),
+                        min(promotion.date_end, period.date_to),
+                    )
+                ]
+                for c1, c2 in covered:
+                    pieces = [
+                        piece
+                        for d1, d2 in pieces
+                        for piece in ((d1, min(d2, c1 - one)), (max(d1, c2 + one), d2))
+                        if piece[0] <= piece[1]
+                    ]
+                segments.extend((contract_id, promotion.id, d1, d2) for d1, d2 in pieces)
+                covered.append((promotion.date_start, promotion.date_end))
+        return segments
+
+    @api.model
+    def _promotion_sales(self, period, promotions, keys):
+        """{(contract id, promotion id): (net sales, till discounts)} as Decimals: one
+        GROUP BY of the ledger joined with the promotion segments of the period."""
+        segments = self._promotion_segments(period, promotions, keys)
+        if not segments:
+            return {}
+        SaleLine = self.env["mall.sale.line"]
+        SaleLine.flush_model(["date", "company_id", "contract_id", "amount", "discount_amount"])
+        contract_ids, promotion_ids, starts, ends = zip(*segments, strict=True)
+        self.env.cr.execute(
+            """
+            SELECT s.contract_id, s.promotion_id,
+                   ROUND(SUM(l.amount)::numeric, 2),
+                   ROUND(SUM(COALESCE(l.discount_amount, 0))::numeric, 2)
+              FROM unnest(%s::int[], %s::int[], %s::date[], %s::date[])
+                   AS s(contract_id, promotion_id, d1, d2)
+              JOIN mall_sale_line l
+                ON l.contract_id = s.contract_id AND l.date BETWEEN s.d1 AND s.d2
+             WHERE l.company_id = %s AND l.date BETWEEN %s AND %s
+             GROUP BY s.contract_id, s.promotion_id
+            """,
+            [
+                list(contract_ids),
+                list(promotion_ids),
+                list(starts),
+                list(ends),
+                period.company_id.id,
+                period.date_from,
+                period.date_to,
+            ],
+        )
+        return {
+            (contract_id, promotion_id): (to_decimal(amount), to_decimal(discount))
+            for contract_id, promotion_id, amount, discount in self.env.cr.fetchall()
+        }
+
     def _write_promotion_lines(self):
         """Replace the promotion lines of these draft statements by the split of the
         last preparation: one DELETE and one batch INSERT for the whole period."""
         split = self._cached_split()
         Line = self.env["mall.settlement.promotion.line"].sudo()
         Line.search([("statement_id", "in", self.ids)]).unlink()
+        currencies = {statement.id: statement.company_id.currency_id.id for statement in self}
         Line.create(
             [
-                {**line, "statement_id": statement_id}
+                {
+                    **line,
+                    "statement_id": statement_id,
+                    "currency_id": currencies[statement_id],
+                }
                 for statement_id, lines in split.items()
                 for line in lines
             ]
