@@ -16,6 +16,7 @@ import argparse
 import collections
 import cProfile
 import io
+import os
 import pstats
 import re
 import time
@@ -103,7 +104,9 @@ def profile(env, fn):
     finally:
         type(cr).execute = execute
     out = io.StringIO()
-    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(25)
+    pstats.Stats(profiler, stream=out).sort_stats(
+        os.environ.get("PROFILE_SORT", "tottime")
+    ).print_stats(40)
     print("queries by kind and table:")
     for key, count in counts.most_common(25):
         print(f"  {count:5d}  {key}")

@@ -8,7 +8,7 @@ from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.mall_consignment.models.mall_contract import SIGNED_STATES
 from odoo.addons.mall_consignment.models.mall_contract_terms import to_decimal
-from odoo.addons.marketing_base.models.common import selection_label
+from odoo.addons.marketing_base.models.common import format_money, selection_label
 from odoo.addons.marketing_base.models.marketing_workflow_mixin import workflow_action
 
 _lt = LazyTranslate(__name__)
@@ -638,8 +638,8 @@ class MallPromotion(models.Model):
                         "The fixed amounts of promotion %(name)s add up to %(fixed)s, not "
                         "to p × E = %(total)s.",
                         name=self.name,
-                        fixed=f"{fixed / 100:,.2f}",
-                        total=f"{total / 100:,.2f}",
+                        fixed=format_money(self.env, fixed / 100, self.currency_id),
+                        total=format_money(self.env, total / 100, self.currency_id),
                     )
                 )
             parts = dict(weights)
@@ -740,7 +740,7 @@ class MallPromotion(models.Model):
         self.message_post(
             body=self.env._(
                 "Costs allocated: %(amount)s among %(count)s suppliers.",
-                amount=f"{self._shared_cents() / 100:,.2f}",
+                amount=format_money(self.env, self._shared_cents() / 100, self.currency_id),
                 count=len(values),
             )
         )

@@ -10,6 +10,7 @@ from odoo.addons.mall_settlement.models.mall_settlement_statement import (
 
 RUNNING_STATES = ("approved", "filed", "allocated")
 CACHE_KEY = "mall_promotion.split"
+LEDGER_KEY = "mall_promotion.ledger"
 
 
 class MallSettlementStatement(models.Model):
@@ -42,59 +43,21 @@ class MallSettlementStatement(models.Model):
     def _promotion_split(self):
         """{statement id: [line values]}: the sales of each statement inside the
         windows of running promotions that set a rate (the promotion's or the
-        contract's own on its participant line) or a ratio. Queries: the promotions of
-        the period, their participants, and one ledger GROUP BY (contract, promotion)
-        over the windows — whatever the number of promotions, statements or ledger rows.
-        A day inside two promotions of one contract counts for the one that started
-        first (then the lower id)."""
+        contract's own on its participant line) or a ratio. While a period is prepared
+        the sums come from its one ledger scan (``_ledger_totals``); otherwise from one
+        GROUP BY (contract, promotion) over the windows — whatever the number of
+        promotions, statements or ledger rows. A day inside two promotions of one
+        contract counts for the one that started first (then the lower id)."""
         result = {}
-        Promotion = self.env["mall.promotion"].sudo()
+        scanned = self.env.cr.cache.pop(LEDGER_KEY, None)
         for period, statements in self.grouped("period_id").items():
-            contracts = statements.contract_id
-            promotions = Promotion.search(
-                [
-                    ("company_id", "=", period.company_id.id),
-                    ("state", "in", RUNNING_STATES),
-                    ("date_start", "<=", period.date_to),
-                    ("date_end", ">=", period.date_from),
-                    ("contract_ids", "in", contracts.ids),
-                    "|",
-                    "|",
-                    ("has_commission_rate", "=", True),
-                    ("has_discount_share", "=", True),
-                    ("participant_ids.has_commission_rate", "=", True),
-                ],
-                order="date_start, id",
-            )
-            if not promotions:
+            if scanned and scanned[0] == period.id:
+                promotions, rates, sums = scanned[1:]
+            else:
+                promotions, rates = self._promotion_rates(period, statements.contract_id)
+                sums = self._promotion_sales(period, promotions, rates)
+            if not sums:
                 continue
-            participants = (
-                self.env["mall.promotion.participant"]
-                .sudo()
-                .search_read(
-                    [
-                        ("promotion_id", "in", promotions.ids),
-                        ("contract_id", "in", contracts.ids),
-                        ("state", "!=", "refused"),
-                    ],
-                    ["promotion_id", "contract_id", "has_commission_rate", "commission_rate"],
-                    load=None,
-                )
-            )
-            by_id = {promotion.id: promotion for promotion in promotions}
-            rates = {}
-            for row in participants:
-                promotion = by_id[row["promotion_id"]]
-                if row["has_commission_rate"]:
-                    rate = row["commission_rate"]
-                elif promotion.has_commission_rate:
-                    rate = promotion.commission_rate
-                elif promotion.has_discount_share:
-                    rate = None
-                else:
-                    continue
-                rates[row["contract_id"], promotion.id] = rate
-            sums = self._promotion_sales(period, promotions, rates)
             for statement in statements:
                 lines = []
                 for promotion in promotions:
@@ -129,6 +92,108 @@ class MallSettlementStatement(models.Model):
                     result[statement.id] = lines
         self.env.cr.cache[CACHE_KEY] = (frozenset(self.ids), result)
         return result
+
+    @api.model
+    def _promotion_rates(self, period, contracts=None):
+        """(promotions, {(contract id, promotion id): rate or None}) of the running
+        promotions of ``period`` that set a rate or a ratio, in priority order (start,
+        then id), for their participants (of ``contracts`` when given) that did not
+        refuse: the contract's own rate, else the promotion's, None for a ratio alone.
+        Two queries."""
+        domain = [
+            ("company_id", "=", period.company_id.id),
+            ("state", "in", RUNNING_STATES),
+            ("date_start", "<=", period.date_to),
+            ("date_end", ">=", period.date_from),
+            "|",
+            "|",
+            ("has_commission_rate", "=", True),
+            ("has_discount_share", "=", True),
+            ("participant_ids.has_commission_rate", "=", True),
+        ]
+        if contracts is not None:
+            domain.append(("contract_ids", "in", contracts.ids))
+        promotions = self.env["mall.promotion"].sudo().search(domain, order="date_start, id")
+        if not promotions:
+            return promotions, {}
+        participant_domain = [("promotion_id", "in", promotions.ids), ("state", "!=", "refused")]
+        if contracts is not None:
+            participant_domain.append(("contract_id", "in", contracts.ids))
+        participants = (
+            self.env["mall.promotion.participant"]
+            .sudo()
+            .search_read(
+                participant_domain,
+                ["promotion_id", "contract_id", "has_commission_rate", "commission_rate"],
+                load=None,
+            )
+        )
+        by_id = {promotion.id: promotion for promotion in promotions}
+        rates = {}
+        for row in participants:
+            promotion = by_id[row["promotion_id"]]
+            if row["has_commission_rate"]:
+                rate = row["commission_rate"]
+            elif promotion.has_commission_rate:
+                rate = promotion.commission_rate
+            elif promotion.has_discount_share:
+                rate = None
+            else:
+                continue
+            rates[row["contract_id"], promotion.id] = rate
+        return promotions, rates
+
+    @api.model
+    def _promotion_ledger(self, period, promotions, rates):
+        """The period's ledger totals by contract (as ``_sales_totals`` gives them) and
+        the sums of each (contract, promotion) of ``rates`` inside its segments, in
+        ONE scan of the ledger: GROUP BY contract and the segment a row falls in (none
+        outside the promotions)."""
+        segments = self._promotion_segments(period, promotions, rates) or [(0, 0, None, None)]
+        SaleLine = self.env["mall.sale.line"]
+        SaleLine.flush_model(["date", "company_id", "contract_id", "amount", "discount_amount"])
+        contract_ids, promotion_ids, starts, ends = zip(*segments, strict=True)
+        self.env.cr.execute(
+            """
+            SELECT l.contract_id, s.promotion_id,
+                   ROUND(SUM(l.amount)::numeric, 2),
+                   ROUND(SUM(COALESCE(l.discount_amount, 0))::numeric, 2),
+                   ROUND(SUM(LEAST(l.amount, 0))::numeric, 2)
+              FROM mall_sale_line l
+              LEFT JOIN unnest(%s::int[], %s::int[], %s::date[], %s::date[])
+                   AS s(contract_id, promotion_id, d1, d2)
+                ON s.contract_id = l.contract_id AND l.date BETWEEN s.d1 AND s.d2
+             WHERE l.company_id = %s AND l.date BETWEEN %s AND %s
+               AND l.contract_id IS NOT NULL
+             GROUP BY l.contract_id, s.promotion_id
+            """,
+            [
+                list(contract_ids),
+                list(promotion_ids),
+                list(starts),
+                list(ends),
+                period.company_id.id,
+                period.date_from,
+                period.date_to,
+            ],
+        )
+        totals, sums = {}, {}
+        for contract_id, promotion_id, amount, discount, returns in self.env.cr.fetchall():
+            total = totals.setdefault(contract_id, [Decimal(0), Decimal(0), Decimal(0)])
+            total[0] += amount
+            total[1] += discount
+            total[2] += returns
+            if promotion_id:
+                sums[contract_id, promotion_id] = (amount, discount)
+        totals = {
+            contract_id: {
+                "amount": float(amount),
+                "discount": float(discount),
+                "returns": float(returns),
+            }
+            for contract_id, (amount, discount, returns) in totals.items()
+        }
+        return totals, sums
 
     @api.model
     def _promotion_segments(self, period, promotions, keys):
