@@ -2,6 +2,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 from odoo.addons.mall_consignment.models.mall_contract_terms import to_cents, to_decimal
 from odoo.addons.mall_settlement.models.mall_settlement_statement import (
@@ -11,6 +12,21 @@ from odoo.addons.mall_settlement.models.mall_settlement_statement import (
 RUNNING_STATES = ("approved", "filed", "allocated")
 CACHE_KEY = "mall_promotion.split"
 LEDGER_KEY = "mall_promotion.ledger"
+# The values of a statement's promotion line, as the split gives them.
+LINE_COLUMNS = (
+    "promotion_id",
+    "promotion_name",
+    "date_start",
+    "date_end",
+    "net_sales",
+    "discount_total",
+    "has_commission_rate",
+    "commission_rate",
+    "commission",
+    "has_discount_share",
+    "discount_share_ratio",
+    "mall_discount_share",
+)
 
 
 class MallSettlementStatement(models.Model):
@@ -58,12 +74,15 @@ class MallSettlementStatement(models.Model):
                 sums = self._promotion_sales(period, promotions, rates)
             if not sums:
                 continue
+            by_id = {promotion.id: promotion for promotion in promotions}
+            order = {promotion.id: n for n, promotion in enumerate(promotions)}
+            by_contract = {}
+            for key in sorted(sums, key=lambda key: order[key[1]]):
+                by_contract.setdefault(key[0], []).append(key)
             for statement in statements:
                 lines = []
-                for promotion in promotions:
-                    key = (statement.contract_id.id, promotion.id)
-                    if key not in sums:
-                        continue
+                for key in by_contract.get(statement.contract_id.id, ()):
+                    promotion = by_id[key[1]]
                     amount, discount = sums[key]
                     rate, ratio = rates[key], promotion.discount_share_ratio
                     lines.append(
@@ -146,43 +165,21 @@ class MallSettlementStatement(models.Model):
     @api.model
     def _promotion_ledger(self, period, promotions, rates):
         """The period's ledger totals by contract (as ``_sales_totals`` gives them) and
-        the sums of each (contract, promotion) of ``rates`` inside its segments, in
-        ONE scan of the ledger: GROUP BY contract and the segment a row falls in (none
-        outside the promotions)."""
-        segments = self._promotion_segments(period, promotions, rates) or [(0, 0, None, None)]
-        SaleLine = self.env["mall.sale.line"]
-        SaleLine.flush_model(["date", "company_id", "contract_id", "amount", "discount_amount"])
-        contract_ids, promotion_ids, starts, ends = zip(*segments, strict=True)
-        self.env.cr.execute(
-            """
-            SELECT l.contract_id, s.promotion_id,
-                   ROUND(SUM(l.amount)::numeric, 2),
-                   ROUND(SUM(COALESCE(l.discount_amount, 0))::numeric, 2),
-                   ROUND(SUM(LEAST(l.amount, 0))::numeric, 2)
-              FROM mall_sale_line l
-              LEFT JOIN unnest(%s::int[], %s::int[], %s::date[], %s::date[])
-                   AS s(contract_id, promotion_id, d1, d2)
-                ON s.contract_id = l.contract_id AND l.date BETWEEN s.d1 AND s.d2
-             WHERE l.company_id = %s AND l.date BETWEEN %s AND %s
-               AND l.contract_id IS NOT NULL
-             GROUP BY l.contract_id, s.promotion_id
-            """,
-            [
-                list(contract_ids),
-                list(promotion_ids),
-                list(starts),
-                list(ends),
-                period.company_id.id,
-                period.date_from,
-                period.date_to,
-            ],
+        {(contract id, promotion id): (net sales, till discounts)} inside the promotion
+        segments, from ONE scan of the ledger (``_sales_totals`` with ``segments``)."""
+        segments = self._promotion_segments(period, promotions, rates)
+        rows = self.env["mall.sale.line"]._sales_totals(
+            period.company_id, period.date_from, period.date_to, segments=segments
         )
+        if not segments:
+            rows = {(contract_id, None): row for contract_id, row in rows.items()}
         totals, sums = {}, {}
-        for contract_id, promotion_id, amount, discount, returns in self.env.cr.fetchall():
+        for (contract_id, promotion_id), row in rows.items():
+            amount, discount = to_decimal(row["amount"]), to_decimal(row["discount"])
             total = totals.setdefault(contract_id, [Decimal(0), Decimal(0), Decimal(0)])
             total[0] += amount
             total[1] += discount
-            total[2] += returns
+            total[2] += to_decimal(row["returns"])
             if promotion_id:
                 sums[contract_id, promotion_id] = (amount, discount)
         totals = {
@@ -230,59 +227,59 @@ class MallSettlementStatement(models.Model):
 
     @api.model
     def _promotion_sales(self, period, promotions, keys):
-        """{(contract id, promotion id): (net sales, till discounts)} as Decimals: one
-        GROUP BY of the ledger joined with the promotion segments of the period."""
+        """{(contract id, promotion id): (net sales, till discounts)} as Decimals inside
+        the promotion segments of the period: one GROUP BY of the ledger."""
         segments = self._promotion_segments(period, promotions, keys)
         if not segments:
             return {}
-        SaleLine = self.env["mall.sale.line"]
-        SaleLine.flush_model(["date", "company_id", "contract_id", "amount", "discount_amount"])
-        contract_ids, promotion_ids, starts, ends = zip(*segments, strict=True)
-        self.env.cr.execute(
-            """
-            SELECT s.contract_id, s.promotion_id,
-                   ROUND(SUM(l.amount)::numeric, 2),
-                   ROUND(SUM(COALESCE(l.discount_amount, 0))::numeric, 2)
-              FROM unnest(%s::int[], %s::int[], %s::date[], %s::date[])
-                   AS s(contract_id, promotion_id, d1, d2)
-              JOIN mall_sale_line l
-                ON l.contract_id = s.contract_id AND l.date BETWEEN s.d1 AND s.d2
-             WHERE l.company_id = %s AND l.date BETWEEN %s AND %s
-             GROUP BY s.contract_id, s.promotion_id
-            """,
-            [
-                list(contract_ids),
-                list(promotion_ids),
-                list(starts),
-                list(ends),
-                period.company_id.id,
-                period.date_from,
-                period.date_to,
-            ],
+        rows = self.env["mall.sale.line"]._sales_totals(
+            period.company_id,
+            period.date_from,
+            period.date_to,
+            contracts=self.env["mall.contract"].browse({key[0] for key in keys}),
+            segments=segments,
         )
         return {
-            (contract_id, promotion_id): (to_decimal(amount), to_decimal(discount))
-            for contract_id, promotion_id, amount, discount in self.env.cr.fetchall()
+            key: (to_decimal(row["amount"]), to_decimal(row["discount"]))
+            for key, row in rows.items()
+            if key[1]
         }
 
     def _write_promotion_lines(self):
         """Replace the promotion lines of these draft statements by the split of the
-        last preparation: one DELETE and one batch INSERT for the whole period."""
+        last preparation: one DELETE and one multi-row INSERT for the whole period
+        (derived rows of this module's own table, no compute or tracking on them)."""
         split = self._cached_split()
-        Line = self.env["mall.settlement.promotion.line"].sudo()
-        Line.search([("statement_id", "in", self.ids)]).unlink()
-        currencies = {statement.id: statement.company_id.currency_id.id for statement in self}
-        Line.create(
-            [
-                {
-                    **line,
-                    "statement_id": statement_id,
-                    "currency_id": currencies[statement_id],
-                }
-                for statement_id, lines in split.items()
-                for line in lines
-            ]
+        Line = self.env["mall.settlement.promotion.line"]
+        Line.flush_model()
+        self.env.cr.execute(
+            SQL("DELETE FROM mall_settlement_promotion_line WHERE statement_id = ANY(%s)", self.ids)
         )
+        currencies = {statement.id: statement.company_id.currency_id.id for statement in self}
+        rows = [
+            SQL(
+                "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s,"
+                " %s, NOW() AT TIME ZONE 'UTC', %s, NOW() AT TIME ZONE 'UTC')",
+                statement_id,
+                currencies[statement_id],
+                *(line[column] for column in LINE_COLUMNS),
+                self.env.uid,
+                self.env.uid,
+            )
+            for statement_id, lines in split.items()
+            for line in lines
+        ]
+        if rows:
+            self.env.cr.execute(
+                SQL(
+                    "INSERT INTO mall_settlement_promotion_line (statement_id, currency_id, %s,"
+                    " create_uid, create_date, write_uid, write_date) VALUES %s",
+                    SQL(", ").join(SQL.identifier(column) for column in LINE_COLUMNS),
+                    SQL(", ").join(rows),
+                )
+            )
+        Line.invalidate_model()
+        self.invalidate_recordset(["promotion_line_ids"])
 
     def _cached_split(self):
         ids, split = self.env.cr.cache.get(CACHE_KEY, (None, None))

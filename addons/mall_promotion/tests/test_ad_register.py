@@ -61,7 +61,7 @@ class TestAdRegister(PromotionCase):
         self.assertEqual(wall.state, "registered")
 
     def test_a4_banners_and_approvals(self):
-        with self.refused(UserError, "banners only"):
+        with self.refused(UserError, "Banners only"):
             self.ad(kind="banner").action_register()
         promotion = self.approve(self.promotion())
         banner = self.ad(kind="banner", promotion_id=promotion.id)
