@@ -245,7 +245,7 @@ class MallSettlementPeriod(models.Model):
         classes = Statement._priority_classes(self, contracts, net_sales)
         for statement in targets:
             klass, rank_sales, rank_area, per_area = classes[statement.contract_id.id]
-            statement.write(
+            statement._write_changed(
                 {
                     **figures[statement.id],
                     **commissions[statement.id],

@@ -335,6 +335,25 @@ class MallSettlementStatement(models.Model):
         self.charge_ids.filtered("generated").unlink()
         return super().unlink()
 
+    def _write_changed(self, vals):
+        """Write the values of ``vals`` that differ from the statement's (a draft
+        prepared again mostly keeps its figures): the per-field work of the ORM write,
+        and the tracking of what changed, only for what changed."""
+        self.ensure_one()
+        changed = {}
+        for name, value in vals.items():
+            field = self._fields[name]
+            if field.type in ("one2many", "many2many"):
+                changed[name] = value
+                continue
+            current = self[name]
+            if field.type == "many2one":
+                current = current.id
+            if current != value and (current or value):
+                changed[name] = value
+        if changed:
+            self.write(changed)
+
     # ------------------------------------------------------------------ figures (hooks)
     # Each hook fills the statements it is called on (the draft statements of one period
     # being prepared) and returns {statement id: values}. Promotions may override them.
