@@ -357,10 +357,14 @@ class MallSaleLine(models.Model):
         keys = SQL("l.contract_id, l.date") if by_date else SQL("l.contract_id")
         if segments:
             columns = list(zip(*segments, strict=True))
+            # One row per day of each segment: an equality join (contract, date) that
+            # the hash join probes once per ledger row.
             join = SQL(
-                "%s LEFT JOIN unnest(%s::int[], %s::int[], %s::date[], %s::date[])"
-                " AS s(contract_id, tag, d1, d2)"
-                " ON s.contract_id = l.contract_id AND l.date BETWEEN s.d1 AND s.d2",
+                "%s LEFT JOIN (SELECT s.contract_id, s.tag, d::date AS day"
+                " FROM unnest(%s::int[], %s::int[], %s::date[], %s::date[])"
+                " AS s(contract_id, tag, d1, d2),"
+                " generate_series(s.d1, s.d2, interval '1 day') AS d) s"
+                " ON s.contract_id = l.contract_id AND s.day = l.date",
                 join,
                 *(list(column) for column in columns),
             )

@@ -14,18 +14,18 @@ CACHE_KEY = "mall_promotion.split"
 LEDGER_KEY = "mall_promotion.ledger"
 # The values of a statement's promotion line, as the split gives them.
 LINE_COLUMNS = (
-    "promotion_id",
-    "promotion_name",
-    "date_start",
-    "date_end",
-    "net_sales",
-    "discount_total",
-    "has_commission_rate",
-    "commission_rate",
-    "commission",
-    "has_discount_share",
-    "discount_share_ratio",
-    "mall_discount_share",
+    ("promotion_id", "int"),
+    ("promotion_name", "varchar"),
+    ("date_start", "date"),
+    ("date_end", "date"),
+    ("net_sales", "numeric"),
+    ("discount_total", "numeric"),
+    ("has_commission_rate", "bool"),
+    ("commission_rate", "numeric"),
+    ("commission", "numeric"),
+    ("has_discount_share", "bool"),
+    ("discount_share_ratio", "numeric"),
+    ("mall_discount_share", "numeric"),
 )
 
 
@@ -257,25 +257,26 @@ class MallSettlementStatement(models.Model):
         )
         currencies = {statement.id: statement.company_id.currency_id.id for statement in self}
         rows = [
-            SQL(
-                "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s,"
-                " %s, NOW() AT TIME ZONE 'UTC', %s, NOW() AT TIME ZONE 'UTC')",
-                statement_id,
-                currencies[statement_id],
-                *(line[column] for column in LINE_COLUMNS),
-                self.env.uid,
-                self.env.uid,
-            )
+            (statement_id, currencies[statement_id], *(line[column] for column, _t in LINE_COLUMNS))
             for statement_id, lines in split.items()
             for line in lines
         ]
         if rows:
+            columns = [("statement_id", "int"), ("currency_id", "int"), *LINE_COLUMNS]
             self.env.cr.execute(
                 SQL(
-                    "INSERT INTO mall_settlement_promotion_line (statement_id, currency_id, %s,"
-                    " create_uid, create_date, write_uid, write_date) VALUES %s",
-                    SQL(", ").join(SQL.identifier(column) for column in LINE_COLUMNS),
-                    SQL(", ").join(rows),
+                    "INSERT INTO mall_settlement_promotion_line (%s, create_uid, create_date,"
+                    " write_uid, write_date) SELECT *, %s, NOW() AT TIME ZONE 'UTC', %s,"
+                    " NOW() AT TIME ZONE 'UTC' FROM unnest(%s)",
+                    SQL(", ").join(SQL.identifier(name) for name, _t in columns),
+                    self.env.uid,
+                    self.env.uid,
+                    SQL(", ").join(
+                        SQL(f"%s::{pg_type}[]", list(values))
+                        for (_n, pg_type), values in zip(
+                            columns, zip(*rows, strict=True), strict=True
+                        )
+                    ),
                 )
             )
         Line.invalidate_model()
@@ -308,41 +309,30 @@ class MallSettlementStatement(models.Model):
 
     def _commission_figures(self, figures, terms):
         """T3: commission by the contract's terms on the sales outside the promotions
-        with their own rate, plus each promotion's rate on its sales; the shortfall
-        (T4) still compares all net sales with the target."""
-        result = super()._commission_figures(figures, terms)
+        with their own rate, plus each promotion's rate on its sales (one pass of the
+        contracts' terms); the shortfall (T4) still compares all net sales with the
+        target."""
         split = self._cached_split()
-        affected = self.filtered(
-            lambda s: any(line["has_commission_rate"] for line in split.get(s.id, []))
-        )
-        if not affected:
-            return result
-        rest = {}
-        for statement in affected:
-            at_rate = sum(
-                (
-                    to_decimal(line["net_sales"])
-                    for line in split[statement.id]
-                    if line["has_commission_rate"]
-                ),
-                Decimal(0),
+        promotion_parts, rest = {}, dict(figures)
+        for statement in self:
+            lines = [line for line in split.get(statement.id, []) if line["has_commission_rate"]]
+            if not lines:
+                continue
+            at_rate = sum((to_decimal(line["net_sales"]) for line in lines), Decimal(0))
+            promotion_parts[statement.id] = sum(
+                (to_decimal(line["commission"]) for line in lines), Decimal(0)
             )
             rest[statement.id] = {
                 **figures[statement.id],
                 "net_sales": to_cents(to_decimal(figures[statement.id]["net_sales"]) - at_rate),
             }
-        contract_part = super(MallSettlementStatement, affected)._commission_figures(rest, terms)
-        for statement in affected:
-            promotion_part = sum(
-                (
-                    to_decimal(line["commission"])
-                    for line in split[statement.id]
-                    if line["has_commission_rate"]
-                ),
-                Decimal(0),
-            )
-            result[statement.id]["commission"] = to_cents(
-                to_decimal(contract_part[statement.id]["commission"]) + promotion_part
+        result = super()._commission_figures(rest, terms)
+        for statement_id, promotion_part in promotion_parts.items():
+            statement = self.browse(statement_id)
+            values = result[statement_id]
+            values["commission"] = to_cents(to_decimal(values["commission"]) + promotion_part)
+            values["shortfall"] = self._shortfall(
+                figures[statement_id]["net_sales"], terms[statement.contract_id.id]
             )
         return result
 

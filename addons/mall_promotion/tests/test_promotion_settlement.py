@@ -89,6 +89,9 @@ class TestPromotionSettlement(PromotionCase):
         self.sales(self.contract_a, [(date(2029, 3, 1), 100.0, 1.0)])
         self.sales(self.contract_b, [(date(2029, 3, 1), 100.0, 1.0)])
         prepare()
+        # Each measured preparation changes the figures of both statements.
+        self.sales(self.contract_a, [(date(2029, 2, 27), 100.0, 1.0)])
+        self.sales(self.contract_b, [(date(2029, 2, 27), 100.0, 1.0)])
         small = prepare()
         for n in range(1, 5):
             # Overlapping windows (3-7, 6-10 ... March), one with a contract's own rate.
