@@ -313,14 +313,7 @@ class MallSaleLine(models.Model):
 
     @api.model
     def _sales_totals(
-        self,
-        company,
-        date_from,
-        date_to,
-        contracts=None,
-        by_date=False,
-        windows=None,
-        segments=None,
+        self, company, date_from, date_to, contracts=None, by_date=False, windows=None
     ):
         """Net sales of the ledger between two dates (both included), one SQL GROUP BY.
 
@@ -330,11 +323,8 @@ class MallSaleLine(models.Model):
         ``by_date=True`` the keys are ``(contract_id, date)``. ``contracts`` restricts
         to a recordset; ``windows`` = ``{contract_id: (date_from, date_to)}`` counts each
         listed contract only inside its own window (intersected with the dates); the
-        contracts it does not list count over the whole dates. ``segments`` =
-        ``[(contract_id, tag, date_from, date_to)]``, never overlapping for one contract,
-        splits the totals in the same scan: the keys become ``(contract_id, tag)``, with
-        the tag None for the rows in no segment (``(contract_id, date, tag)`` by date).
-        Amounts are summed as SQL numerics and rounded to the cent."""
+        contracts it does not list count over the whole dates. Amounts are summed as
+        SQL numerics and rounded to the cent."""
         self.flush_model(["date", "company_id", "contract_id", "amount", "discount_amount"])
         conditions = [
             SQL("l.company_id = %s", company.id),
@@ -355,20 +345,6 @@ class MallSaleLine(models.Model):
             )
             conditions.append(SQL("(w.contract_id IS NULL OR l.date BETWEEN w.d1 AND w.d2)"))
         keys = SQL("l.contract_id, l.date") if by_date else SQL("l.contract_id")
-        if segments:
-            columns = list(zip(*segments, strict=True))
-            # One row per day of each segment: an equality join (contract, date) that
-            # the hash join probes once per ledger row.
-            join = SQL(
-                "%s LEFT JOIN (SELECT s.contract_id, s.tag, d::date AS day"
-                " FROM unnest(%s::int[], %s::int[], %s::date[], %s::date[])"
-                " AS s(contract_id, tag, d1, d2),"
-                " generate_series(s.d1, s.d2, interval '1 day') AS d) s"
-                " ON s.contract_id = l.contract_id AND s.day = l.date",
-                join,
-                *(list(column) for column in columns),
-            )
-            keys = SQL("%s, s.tag", keys)
         self.env.cr.execute(
             SQL(
                 """
@@ -387,7 +363,7 @@ class MallSaleLine(models.Model):
         )
         totals = {}
         for *key, amount, discount, returns in self.env.cr.fetchall():
-            totals[tuple(key) if by_date or segments else key[0]] = {
+            totals[tuple(key) if by_date else key[0]] = {
                 "amount": float(amount),
                 "discount": float(discount),
                 "returns": float(returns),

@@ -61,8 +61,8 @@ class MallSettlementStatement(models.Model):
         windows of running promotions that set a rate (the promotion's or the
         contract's own on its participant line) or a ratio. While a period is prepared
         the sums come from its one ledger scan (``_ledger_totals``); otherwise from one
-        GROUP BY (contract, promotion) over the windows — whatever the number of
-        promotions, statements or ledger rows. A day inside two promotions of one
+        ledger GROUP BY (contract, date) — whatever the number of promotions,
+        statements or ledger rows. A day inside two promotions of one
         contract counts for the one that started first (then the lower id)."""
         result = {}
         scanned = self.env.cr.cache.pop(LEDGER_KEY, None)
@@ -165,23 +165,14 @@ class MallSettlementStatement(models.Model):
     @api.model
     def _promotion_ledger(self, period, promotions, rates):
         """The period's ledger totals by contract (as ``_sales_totals`` gives them) and
-        {(contract id, promotion id): (net sales, till discounts)} inside the promotion
-        segments, from ONE scan of the ledger (``_sales_totals`` with ``segments``)."""
-        segments = self._promotion_segments(period, promotions, rates)
+        the sums of each (contract, promotion) of ``rates``, from ONE scan of the ledger:
+        ``_sales_totals`` by (contract, date) — cheaper in PostgreSQL than a join with
+        the promotion windows — whose day rows are added up here by contract and by the
+        promotion segment the day falls in."""
         rows = self.env["mall.sale.line"]._sales_totals(
-            period.company_id, period.date_from, period.date_to, segments=segments
+            period.company_id, period.date_from, period.date_to, by_date=True
         )
-        if not segments:
-            rows = {(contract_id, None): row for contract_id, row in rows.items()}
-        totals, sums = {}, {}
-        for (contract_id, promotion_id), row in rows.items():
-            amount, discount = to_decimal(row["amount"]), to_decimal(row["discount"])
-            total = totals.setdefault(contract_id, [Decimal(0), Decimal(0), Decimal(0)])
-            total[0] += amount
-            total[1] += discount
-            total[2] += to_decimal(row["returns"])
-            if promotion_id:
-                sums[contract_id, promotion_id] = (amount, discount)
+        totals, sums = self._split_by_day(rows, self._promotion_segments(period, promotions, rates))
         totals = {
             contract_id: {
                 "amount": float(amount),
@@ -191,6 +182,41 @@ class MallSettlementStatement(models.Model):
             for contract_id, (amount, discount, returns) in totals.items()
         }
         return totals, sums
+
+    @api.model
+    def _split_by_day(self, rows, segments):
+        """({contract id: (net sales, discounts, returns)}, {(contract id, promotion id):
+        (net sales, discounts)}) as Decimals from the day rows of ``_sales_totals``
+        (``by_date=True``): each day counts for its contract and, inside a segment, for
+        that segment's promotion. Summed in integer cents (the rows are rounded to the
+        cent), so exact."""
+        one = timedelta(days=1)
+        tags = {}
+        for contract_id, promotion_id, day, last in segments:
+            while day <= last:
+                tags[contract_id, day] = promotion_id
+                day += one
+        totals, sums = {}, {}
+        for (contract_id, day), row in rows.items():
+            amount, discount = round(row["amount"] * 100), round(row["discount"] * 100)
+            total = totals.get(contract_id)
+            if total is None:
+                total = totals[contract_id] = [0, 0, 0]
+            total[0] += amount
+            total[1] += discount
+            total[2] += round(row["returns"] * 100)
+            tag = tags.get((contract_id, day))
+            if tag:
+                part = sums.get((contract_id, tag))
+                if part is None:
+                    part = sums[contract_id, tag] = [0, 0]
+                part[0] += amount
+                part[1] += discount
+        cent = Decimal(100)
+        return (
+            {key: tuple(Decimal(v) / cent for v in values) for key, values in totals.items()},
+            {key: tuple(Decimal(v) / cent for v in values) for key, values in sums.items()},
+        )
 
     @api.model
     def _promotion_segments(self, period, promotions, keys):
@@ -228,7 +254,7 @@ class MallSettlementStatement(models.Model):
     @api.model
     def _promotion_sales(self, period, promotions, keys):
         """{(contract id, promotion id): (net sales, till discounts)} as Decimals inside
-        the promotion segments of the period: one GROUP BY of the ledger."""
+        the promotion segments of the period: one ledger GROUP BY (contract, date)."""
         segments = self._promotion_segments(period, promotions, keys)
         if not segments:
             return {}
@@ -237,13 +263,9 @@ class MallSettlementStatement(models.Model):
             period.date_from,
             period.date_to,
             contracts=self.env["mall.contract"].browse({key[0] for key in keys}),
-            segments=segments,
+            by_date=True,
         )
-        return {
-            key: (to_decimal(row["amount"]), to_decimal(row["discount"]))
-            for key, row in rows.items()
-            if key[1]
-        }
+        return self._split_by_day(rows, segments)[1]
 
     def _write_promotion_lines(self):
         """Replace the promotion lines of these draft statements by the split of the
