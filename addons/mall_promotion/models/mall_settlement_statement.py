@@ -135,31 +135,33 @@ class MallSettlementStatement(models.Model):
         promotions = self.env["mall.promotion"].sudo().search(domain, order="date_start, id")
         if not promotions:
             return promotions, {}
-        participant_domain = [("promotion_id", "in", promotions.ids), ("state", "!=", "refused")]
-        if contracts is not None:
-            participant_domain.append(("contract_id", "in", contracts.ids))
-        participants = (
-            self.env["mall.promotion.participant"]
-            .sudo()
-            .search_read(
-                participant_domain,
-                ["promotion_id", "contract_id", "has_commission_rate", "commission_rate"],
-                load=None,
+        # This module's own table, read in one query without building 3,000 records.
+        Participant = self.env["mall.promotion.participant"]
+        Participant.flush_model(
+            ["promotion_id", "contract_id", "state", "has_commission_rate", "commission_rate"]
+        )
+        self.env.cr.execute(
+            SQL(
+                "SELECT promotion_id, contract_id, has_commission_rate, commission_rate"
+                "  FROM mall_promotion_participant"
+                " WHERE promotion_id = ANY(%s) AND state != 'refused' %s",
+                promotions.ids,
+                SQL("AND contract_id = ANY(%s)", contracts.ids) if contracts is not None else SQL(),
             )
         )
         by_id = {promotion.id: promotion for promotion in promotions}
         rates = {}
-        for row in participants:
-            promotion = by_id[row["promotion_id"]]
-            if row["has_commission_rate"]:
-                rate = row["commission_rate"]
+        for promotion_id, contract_id, has_own_rate, own_rate in self.env.cr.fetchall():
+            promotion = by_id[promotion_id]
+            if has_own_rate:
+                rate = own_rate or 0.0
             elif promotion.has_commission_rate:
                 rate = promotion.commission_rate
             elif promotion.has_discount_share:
                 rate = None
             else:
                 continue
-            rates[row["contract_id"], promotion.id] = rate
+            rates[contract_id, promotion_id] = rate
         return promotions, rates
 
     @api.model
