@@ -229,19 +229,16 @@ class MallSettlementStatement(models.Model):
         by_contract = {}
         for contract_id, promotion_id in keys:
             by_contract.setdefault(contract_id, set()).add(promotion_id)
+        # (id, window) in priority order, read once rather than per contract.
+        windows = [(p.id, p.date_start, p.date_end) for p in promotions]
         segments = []
         one = timedelta(days=1)
         for contract_id, promotion_ids in by_contract.items():
             covered = []
-            for promotion in promotions:
-                if promotion.id not in promotion_ids:
+            for promotion_id, start, end in windows:
+                if promotion_id not in promotion_ids:
                     continue
-                pieces = [
-                    (
-                        max(promotion.date_start, period.date_from),
-                        min(promotion.date_end, period.date_to),
-                    )
-                ]
+                pieces = [(max(start, period.date_from), min(end, period.date_to))]
                 for c1, c2 in covered:
                     pieces = [
                         piece
@@ -249,8 +246,8 @@ class MallSettlementStatement(models.Model):
                         for piece in ((d1, min(d2, c1 - one)), (max(d1, c2 + one), d2))
                         if piece[0] <= piece[1]
                     ]
-                segments.extend((contract_id, promotion.id, d1, d2) for d1, d2 in pieces)
-                covered.append((promotion.date_start, promotion.date_end))
+                segments.extend((contract_id, promotion_id, d1, d2) for d1, d2 in pieces)
+                covered.append((start, end))
         return segments
 
     @api.model
