@@ -335,6 +335,25 @@ class MallSettlementStatement(models.Model):
         self.charge_ids.filtered("generated").unlink()
         return super().unlink()
 
+    def _write_changed(self, vals):
+        """Write the values of ``vals`` that differ from the statement's (a draft
+        prepared again mostly keeps its figures): the per-field work of the ORM write,
+        and the tracking of what changed, only for what changed."""
+        self.ensure_one()
+        changed = {}
+        for name, value in vals.items():
+            field = self._fields[name]
+            if field.type in ("one2many", "many2many"):
+                changed[name] = value
+                continue
+            current = self[name]
+            if field.type == "many2one":
+                current = current.id
+            if current != value and (current or value):
+                changed[name] = value
+        if changed:
+            self.write(changed)
+
     # ------------------------------------------------------------------ figures (hooks)
     # Each hook fills the statements it is called on (the draft statements of one period
     # being prepared) and returns {statement id: values}. Promotions may override them.
@@ -364,17 +383,19 @@ class MallSettlementStatement(models.Model):
             )
             for statement in statements:
                 term = terms[statement.contract_id.id]
-                net = to_decimal(figures[statement.id]["net_sales"])
-                base_rate = term._base_rate()
-                target = to_decimal(term.monthly_target)
-                gap = max(Decimal(0), target - net)
                 result[statement.id] = {
                     "commission": commissions[statement.contract_id.id],
-                    "shortfall": to_cents(gap * to_decimal(base_rate) / 100),
-                    "base_rate": base_rate,
+                    "shortfall": self._shortfall(figures[statement.id]["net_sales"], term),
+                    "base_rate": term._base_rate(),
                     "monthly_target": term.monthly_target,
                 }
         return result
+
+    @api.model
+    def _shortfall(self, net_sales, term):
+        """T4: max(0, monthly target - net sales) × the base rate of ``term``."""
+        gap = max(Decimal(0), to_decimal(term.monthly_target) - to_decimal(net_sales))
+        return to_cents(gap * to_decimal(term._base_rate()) / 100)
 
     def _discount_share(self, figures, terms):
         """T6: {statement id: {discount_share_ratio, mall_discount_share}}."""
