@@ -773,6 +773,16 @@ class MallSettlementStatement(models.Model):
             )
         return lines
 
+    @api.model
+    def _with_tax(self, lines, tax):
+        """The line commands of one document with the settlement VAT ``tax`` (included in
+        the amounts, so the total does not change); without a tax they keep the product's
+        taxes, as before taxes were configured."""
+        if tax:
+            for _command, _id, vals in lines:
+                vals["tax_ids"] = [fields.Command.set(tax.ids)]
+        return lines
+
     def _moves_vals(self):
         """[(statement, field, account.move values)]: the vendor bill and the customer
         invoice of each statement that has lines."""
@@ -792,9 +802,20 @@ class MallSettlementStatement(models.Model):
                 "invoice_origin": statement.name,
                 "ref": statement.name,
             }
+            goods_tax, service_tax = company._mall_settlement_taxes()
             for field, move_type, kind, lines in (
-                ("vendor_bill_id", "in_invoice", "purchase", statement._vendor_bill_lines()),
-                ("customer_invoice_id", "out_invoice", "sale", statement._customer_invoice_lines()),
+                (
+                    "vendor_bill_id",
+                    "in_invoice",
+                    "purchase",
+                    self._with_tax(statement._vendor_bill_lines(), goods_tax),
+                ),
+                (
+                    "customer_invoice_id",
+                    "out_invoice",
+                    "sale",
+                    self._with_tax(statement._customer_invoice_lines(), service_tax),
+                ),
             ):
                 if lines:
                     result.append(
