@@ -847,17 +847,25 @@ class MallSettlementStatement(models.Model):
         its documents. The supplier follows its documents as after Odoo's own posting,
         inserted with them instead of one subscription per document."""
         todo = self._moves_vals()
+        moves = (
+            self.env["account.move"]
+            .with_context(**self._move_context())
+            .create([move_vals for _statement, _field, move_vals in todo])
+        )
+        # as Odoo's _insert_followers does (sudo), for every document at once
         external = self.env["mail.message.subtype"]._default_subtypes("account.move")[2]
-        vals_list = []
-        for statement, _field, move_vals in todo:
-            follower = {
-                "res_model": "account.move",
-                "partner_id": statement.partner_id.id,
-                "subtype_ids": [fields.Command.set(external)],
-            }
-            followers = [fields.Command.create(follower)]
-            vals_list.append({**move_vals, "message_follower_ids": followers})
-        moves = self.env["account.move"].with_context(**self._move_context()).create(vals_list)
+        self.env["mail.followers"].sudo().create(
+            [
+                {
+                    "res_model": "account.move",
+                    "res_id": move.id,
+                    "partner_id": move.partner_id.id,
+                    "subtype_ids": [fields.Command.set(external)],
+                }
+                for move in moves
+                if move.partner_id not in move.sudo().message_partner_ids
+            ]
+        )
         moves._post(soft=False)
         self._workflow_write(vals)
         links = {statement.id: [statement.id, None, None] for statement in self}

@@ -126,8 +126,8 @@ class ResCompany(models.Model):
                 if tax.type_tax_use != use or not tax.price_include:
                     raise ValidationError(
                         self.env._(
-                            "%(field)s of %(company)s: tax %(tax)s must be a %(use)s tax "
-                            "included in the price (settlement amounts include VAT).",
+                            "%(field)s of %(company)s: tax %(tax)s must be of type %(use)s "
+                            "and included in the price (settlement amounts include VAT).",
                             field=label,
                             company=company.name,
                             tax=tax.display_name,

@@ -45,6 +45,38 @@ class TestSettlementTaxes(SettlementCase):
         self.assertEqual(computed["total_excluded"], 10000.0)
         self.assertEqual(computed["taxes"][0]["amount"], 1300.0)
 
+    def test_chinese_chart_taxes_by_default(self):
+        """A company on l10n_cn gets tax-included copies of its 13% purchase and 6% sale
+        VAT (the chart's taxes are found by their xml ids, made here without l10n_cn)."""
+        company = self.company
+        company.write(
+            {"mall_settlement_goods_tax_id": False, "mall_settlement_service_tax_id": False}
+        )
+        for name, tax in (
+            ("l10n_cn_purchase_excluded_13", self.goods_vat),
+            ("l10n_cn_sales_excluded_6", self.service_vat),
+        ):
+            self.env["ir.model.data"].create(
+                {
+                    "module": "account",
+                    "name": f"{company.id}_{name}",
+                    "model": "account.tax",
+                    "res_id": tax.id,
+                }
+            )
+        company._mall_settlement_setup_taxes()
+        goods, service = company._mall_settlement_taxes()
+        self.assertEqual(goods, company._mall_tax_included(self.goods_vat))
+        self.assertEqual(service, company._mall_tax_included(self.service_vat))
+        self.assertTrue(goods.price_include and service.price_include)
+        self.assertFalse(self.goods_vat.price_include)
+        # a choice made in Settings is kept
+        company.mall_settlement_goods_tax_id = False
+        other = self.goods_vat.copy({"name": "其他13%", "price_include_override": "tax_included"})
+        company.mall_settlement_goods_tax_id = other
+        company._mall_settlement_setup_taxes()
+        self.assertEqual(company.mall_settlement_goods_tax_id, other)
+
     def test_bill_and_invoice_totals_unchanged_with_vat_inside(self):
         goods, service = self.configure_taxes()
         _contract, _period, statement = self.worked_example()
@@ -82,7 +114,7 @@ class TestSettlementTaxes(SettlementCase):
         self.assertEqual(moves.mapped("amount_tax"), [0.0, 0.0])
 
     def test_tax_excluded_from_price_refused(self):
-        with self.refused(ValidationError, "must be a Purchase tax included in the price"):
+        with self.refused(ValidationError, "must be of type Purchases and included in the price"):
             self.company.mall_settlement_goods_tax_id = self.goods_vat
         goods, service = self.configure_taxes()
         with self.refused(ValidationError, "Goods VAT"):
