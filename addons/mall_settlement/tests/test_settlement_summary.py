@@ -1,3 +1,5 @@
+import html
+
 from odoo.tests import tagged
 
 from odoo.addons.marketing_base.models.common import format_money
@@ -28,8 +30,8 @@ class TestSettlementSummary(SettlementCase):
         self.assertEqual(period.payable_total, 60400.0)
 
     def assertLogged(self, period, text):
-        bodies = period.message_ids.mapped("body")
-        self.assertTrue(any(text in str(body) for body in bodies), bodies)
+        bodies = [html.unescape(str(body)) for body in period.message_ids.mapped("body")]
+        self.assertTrue(any(text in body for body in bodies), bodies)
 
     def test_pivot_and_graph_views(self):
         self.worked_example()
