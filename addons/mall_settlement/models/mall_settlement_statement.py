@@ -794,6 +794,16 @@ class MallSettlementStatement(models.Model):
             )
         return lines
 
+    @api.model
+    def _with_tax(self, lines, tax):
+        """The line commands of one document with the settlement VAT ``tax`` (included in
+        the amounts, so the total does not change); without a tax they keep the product's
+        taxes, as before taxes were configured."""
+        if tax:
+            for _command, _id, vals in lines:
+                vals["tax_ids"] = [fields.Command.set(tax.ids)]
+        return lines
+
     def _moves_vals(self):
         """[(statement, field, account.move values)]: the vendor bill and the customer
         invoice of each statement that has lines."""
@@ -813,9 +823,20 @@ class MallSettlementStatement(models.Model):
                 "invoice_origin": statement.name,
                 "ref": statement.name,
             }
+            goods_tax, service_tax = company._mall_settlement_taxes()
             for field, move_type, kind, lines in (
-                ("vendor_bill_id", "in_invoice", "purchase", statement._vendor_bill_lines()),
-                ("customer_invoice_id", "out_invoice", "sale", statement._customer_invoice_lines()),
+                (
+                    "vendor_bill_id",
+                    "in_invoice",
+                    "purchase",
+                    self._with_tax(statement._vendor_bill_lines(), goods_tax),
+                ),
+                (
+                    "customer_invoice_id",
+                    "out_invoice",
+                    "sale",
+                    self._with_tax(statement._customer_invoice_lines(), service_tax),
+                ),
             ):
                 if lines:
                     result.append(
@@ -832,22 +853,66 @@ class MallSettlementStatement(models.Model):
                     )
         return result
 
+    def _move_context(self):
+        """Context of the documents' creation and posting: no creation message and no
+        subscription of the poster; mail tracking off too unless a company keeps Odoo's
+        audit trail (which is made of that tracking)."""
+        context = {"mail_create_nolog": True, "mail_create_nosubscribe": True}
+        if not any(self.company_id.mapped("check_account_audit_trail")):
+            context.update(tracking_disable=True, mail_notrack=True)
+        return context
+
     def _create_moves(self, vals):
         """One account.move create() for every bill and invoice, one _post(); then one
-        write per statement of ``vals`` and its documents."""
+        write of ``vals`` for every statement and one UPDATE linking each statement to
+        its documents. The supplier follows its documents as after Odoo's own posting,
+        inserted with them instead of one subscription per document."""
         todo = self._moves_vals()
         moves = (
             self.env["account.move"]
-            .with_context(mail_create_nosubscribe=True, mail_create_nolog=True)
+            .with_context(**self._move_context())
             .create([move_vals for _statement, _field, move_vals in todo])
         )
+        # as Odoo's _insert_followers does (sudo), for every document at once
+        external = self.env["mail.message.subtype"]._default_subtypes("account.move")[2]
+        self.env["mail.followers"].sudo().create(
+            [
+                {
+                    "res_model": "account.move",
+                    "res_id": move.id,
+                    "partner_id": move.partner_id.id,
+                    "subtype_ids": [fields.Command.set(external)],
+                }
+                for move in moves
+                if move.partner_id not in move.sudo().message_partner_ids
+            ]
+        )
         moves._post(soft=False)
-        documents = {statement.id: {} for statement in self}
+        self._workflow_write(vals)
+        links = {statement.id: [statement.id, None, None] for statement in self}
         for (statement, field, _vals), move in zip(todo, moves, strict=True):
-            documents[statement.id][field] = move.id
-        for statement in self:
-            statement.write({**vals, **documents[statement.id]})
+            links[statement.id][1 if field == "vendor_bill_id" else 2] = move.id
+        self._link_moves(list(links.values()))
         return moves
+
+    def _link_moves(self, rows):
+        """Set vendor_bill_id and customer_invoice_id of many statements in one UPDATE
+        (``rows``: [statement id, bill id, invoice id]); the ORM is told what changed."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            """
+            UPDATE mall_settlement_statement s
+               SET vendor_bill_id = v.bill, customer_invoice_id = v.invoice
+              FROM (SELECT unnest(%s::int[]) AS id, unnest(%s::int[]) AS bill,
+                           unnest(%s::int[]) AS invoice) v
+             WHERE s.id = v.id
+            """,
+            [[row[0] for row in rows], [row[1] for row in rows], [row[2] for row in rows]],
+        )
+        statements = self.browse([row[0] for row in rows])
+        fnames = ["vendor_bill_id", "customer_invoice_id"]
+        statements.invalidate_recordset(fnames)
+        statements.modified(fnames)
 
     def action_register_invoice(self):
         """T9: the supplier's invoice is received: the statement joins the payment queue."""
