@@ -12,7 +12,7 @@ class TestConsultantTour(HttpCase):
         secretary = ref("property_sales.demo_user_secretary")
         cashier = ref("property_sales.demo_user_cashier")
         project = ref("property_sales.demo_project_jinxiu")
-        self.assertEqual(consultant.action_id, ref("property_crm.crm_lead_action_meeting"))
+        self.assertEqual(consultant.action_id.id, ref("property_crm.crm_lead_action_meeting").id)
         Lead = self.env["crm.lead"]
         lead = Lead.browse(
             Lead.with_user(consultant).register_contact(

@@ -18,7 +18,9 @@ class TestRoleTours(HttpCase):
         )
         deposit.action_submit()
         self.assertEqual(deposit.state, "approved")
-        self.assertEqual(cashier.action_id, self.env.ref("property_sales.property_deposit_action"))
+        self.assertEqual(
+            cashier.action_id.id, self.env.ref("property_sales.property_deposit_action").id
+        )
         self.start_tour("/odoo", "property_sales_cashier_receives_deposit", login=cashier.login)
         deposit.invalidate_recordset()
         self.assertEqual(deposit.state, "paid")
