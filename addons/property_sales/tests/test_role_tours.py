@@ -22,6 +22,7 @@ class TestRoleTours(HttpCase):
             cashier.action_id.id, self.env.ref("property_sales.property_deposit_action").id
         )
         self.start_tour("/odoo", "property_sales_cashier_receives_deposit", login=cashier.login)
+        deposit = self.env["property.deposit"].browse(deposit.id)
         deposit.invalidate_recordset()
         self.assertEqual(deposit.state, "paid")
         payment = deposit.payment_id

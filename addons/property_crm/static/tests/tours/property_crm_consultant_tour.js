@@ -5,8 +5,13 @@ import {registry} from "@web/core/registry";
 registry.category("web_tour.tours").add("property_crm_consultant_deposit_subscription", {
     steps: () => [
         {
-            content: "The daily meeting groups today's visitors by consultant: open mine",
-            trigger: ".o_list_view .o_group_header:contains('李明')",
+            content: "The home screen is the daily meeting: leave its filters of the day",
+            trigger: ".o_searchview_facet:has(.fa-filter) .o_facet_remove",
+            run: "click",
+        },
+        {
+            content: "and its grouping by consultant",
+            trigger: ".o_searchview:not(:has(.fa-filter)) .o_searchview_facet:has(.oi-group) .o_facet_remove",
             run: "click",
         },
         {
