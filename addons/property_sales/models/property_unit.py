@@ -290,9 +290,10 @@ class PropertyUnit(models.Model):
 
     def _chart_values(self):
         self.ensure_one()
+        # pending lock requests matter on an available unit only (no query on a lock)
         requests = [
             {"id": request.id, "consultant": request.consultant_id.name}
-            for request in self.sudo().lock_request_ids
+            for request in (self.sudo().lock_request_ids if self.state == "available" else ())
             if request.state == "pending"
         ]
         return {
@@ -304,7 +305,7 @@ class PropertyUnit(models.Model):
             "area": self.area,
             "list_price": self.list_price,
             "state": self.state,
-            # pending lock requests and who asked, shown on the chart to every role
+            # who asked for the unit, shown on the chart to every role
             "requests": requests,
             "requested_by": join_list(self.env, [request["consultant"] for request in requests]),
         }
