@@ -16,7 +16,8 @@ registry.category("web_tour.tours").add("property_crm_consultant_deposit_subscri
         },
         {
             content: "Open today's visitor",
-            trigger: ".o_list_view .o_data_row:contains('巡检客户')",
+            trigger:
+                ".o_action:has(.o_searchview:not(:has(.o_searchview_facet))) .o_data_row td[name='contact_name']:contains('巡检客户')",
             run: "click",
         },
         {
