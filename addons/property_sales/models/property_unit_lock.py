@@ -200,7 +200,7 @@ class PropertyUnitLock(models.Model):
         schedule_for_group(
             self,
             "property_sales.group_marketing_manager",
-            lambda lock: self.env._(
+            lambda lock: lock.env._(
                 "Unit %(unit)s locked by %(user)s in the secretary's absence",
                 unit=lock.unit_id.name,
                 user=lock.locked_by.name,
