@@ -14,6 +14,7 @@ import sys
 import time
 
 import requests
+import urllib3
 
 import odoo
 from odoo.api import Environment
@@ -49,18 +50,45 @@ def was_reset(error):
     return False
 
 
+class TimedConnection(urllib3.connection.HTTPConnection):
+    """An HTTP connection that records how long its TCP connection took to open
+    (``RpcClient.connects``): a connection request the server's kernel dropped (its listen
+    queue full) is sent again by TCP 1 s later, so such a connect takes 1 s or more."""
+
+    def _new_conn(self):
+        start = time.perf_counter()
+        sock = super()._new_conn()
+        RpcClient.connects.append(time.perf_counter() - start)
+        return sock
+
+
+class TimedConnectionPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = TimedConnection
+
+
 class RpcClient:
-    """One browser: its own HTTP connection and its own session, logged in as ``login``."""
+    """One browser: its own HTTP connection and its own session, logged in as ``login``,
+    sending the user's context with every call as the web client does (language, time
+    zone, current company)."""
 
     resets = 0
+    connects = []  # seconds to open each TCP connection, every client
 
     def __init__(self, url, db, login, password):
         self.url, self.http = url, requests.Session()
+        adapter = requests.adapters.HTTPAdapter()
+        adapter.poolmanager.pool_classes_by_scheme = {"http": TimedConnectionPool}
+        self.http.mount("http://", adapter)
         data = self._post(
             "/web/session/authenticate", {"db": db, "login": login, "password": password}
         )
         if "error" in data:
             raise RuntimeError(f"{login} cannot log in: {data['error']['data']['message']}")
+        info = data["result"]
+        self.context = dict(
+            info["user_context"],
+            allowed_company_ids=[info["user_companies"]["current_company"]],
+        )
 
     def _post(self, path, params):
         for attempt in range(RESET_RETRIES + 1):
@@ -83,7 +111,12 @@ class RpcClient:
         """Return ``(result, error message)`` of a JSON-RPC call_kw."""
         data = self._post(
             f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs},
+            {
+                "model": model,
+                "method": method,
+                "args": args,
+                "kwargs": {"context": self.context, **kwargs},
+            },
         )
         if "error" in data:
             return None, data["error"]["data"]["message"]
