@@ -280,9 +280,11 @@ class PropertyUnit(models.Model):
         )
 
     def _set_state(self, state, event, **log_values):
-        """Move the units to ``state``, register the change (U8) and tell the charts."""
+        """Move the units to ``state``, register the change (U8) and tell the charts. The
+        state is not tracked in the chatter (the register is its history): no tracking
+        work on this write."""
         with workflow_action():
-            self.sudo().write({"state": state})
+            self.sudo().with_context(tracking_disable=True).write({"state": state})
         log = self.env["property.control.log"]
         for unit in self:
             log._record_event(event, unit, **log_values)
