@@ -2,16 +2,23 @@
 prepare a settlement period over 1,000,000 ledger rows without and with 20 promotions
 that set their own commission rate and discount ratio.
 
-    ./scripts/bench promotion [--rows 1000000] [--contracts 600] [--promotions 20]
+    ./scripts/bench promotion [--rows 1000000] [--contracts 600] [--promotions 20] [--profile]
 
 Each preparation is printed as a ratio to the bare SQL aggregate of the same rows
 (``SELECT contract_id, SUM(amount), SUM(discount_amount) ... GROUP BY contract_id``) by
 its execution time inside PostgreSQL (EXPLAIN ANALYZE), best of three on each side.
 Goals: with 20 promotions within 4×, without promotions within 3×. Everything is rolled
-back.
+back. With ``--profile`` one more preparation with the promotions runs under cProfile:
+its queries by kind and table and the functions with the most own time are printed.
 """
 
 import argparse
+import collections
+import cProfile
+import io
+import os
+import pstats
+import re
 import time
 from datetime import timedelta
 
@@ -76,11 +83,42 @@ def promotions(env, company, contracts, period, count):
     return records
 
 
+def profile(env, fn):
+    """Run ``fn`` once under cProfile, counting its queries by kind and table."""
+    counts = collections.Counter()
+    cr = env.cr
+    execute = type(cr).execute
+
+    def counting(self, query, params=None, log_exceptions=True):
+        text = " ".join(str(query).split())
+        match = re.match(
+            r"(SELECT|INSERT INTO|UPDATE|DELETE FROM)\b.*?\b(?:FROM|INTO|UPDATE)?\s*\"?(\w+)", text
+        )
+        counts[match.groups() if match else text[:40]] += 1
+        return execute(self, query, params, log_exceptions)
+
+    type(cr).execute = counting
+    profiler = cProfile.Profile()
+    try:
+        profiler.runcall(fn)
+    finally:
+        type(cr).execute = execute
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats(
+        os.environ.get("PROFILE_SORT", "tottime")
+    ).print_stats(40)
+    print("queries by kind and table:")
+    for key, count in counts.most_common(25):
+        print(f"  {count:5d}  {key}")
+    print(out.getvalue())
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--contracts", type=int, default=600)
     parser.add_argument("--promotions", type=int, default=20)
+    parser.add_argument("--profile", action="store_true")
     with open_env(parser) as (env, args):
         ctx = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True}
         env = env(context=dict(env.context, **ctx))
@@ -117,6 +155,8 @@ def main():
             [("statement_id.period_id", "=", period.id)]
         )
         results.append(("  statement lines in promotions", lines))
+        if args.profile:
+            profile(env, prepare)
 
         big = env["mall.promotion"].create(
             {

@@ -15,11 +15,23 @@ process), each measured on its own units and printed side by side:
    the lock and register inserts, the unit's new state and the bus notification).
 3. The sales-control chart of a 2,000-unit building: one RPC, its server time (baseline
    of the issue: under 1 s).
+
+The clients behave as browsers (``benchlib.RpcClient``): one session each, the user's
+context with every call, a new TCP connection per call because Odoo's server closes each
+connection after its response (werkzeug disables keep-alive), and a second connection
+attempt when the first has not connected after 250 ms. Where the time goes is printed
+too: the CPU each lock costs Odoo, PostgreSQL and the clients, and the latency that CPU
+alone sets for 20 clients waiting on the machine's cores; the TCP connections, those
+that waited for the server's listen queue (Odoo's multi-process server listens with a
+backlog of 8 connections per HTTP worker; a connection request that finds it full is
+dropped) and the longest queue seen; the SQL queries of one ``lock_unit``.
 """
 
 import argparse
 import contextlib
+import os
 import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -93,10 +105,11 @@ def build_scratch(env, modes):
         for workers in modes
     }
     sql_units = building("S", 20, 10).unit_ids
+    probe_units = building("P", 1, 6).unit_ids
     chart = building("C", 50, 40)
     partners = env["res.partner"].create([{"name": f"Bench customer {i}"} for i in range(201)])
     env.cr.commit()
-    return user, units, sql_units, chart, partners
+    return user, units, sql_units, probe_units, chart, partners
 
 
 def drop_scratch(env):
@@ -150,10 +163,12 @@ def race(url, db, unit, partners, concurrency):
         return list(pool.map(attempt, range(concurrency)))
 
 
-def many_clients(url, db, units, partners, concurrency):
+def many_clients(clients, units, partners, meter):
+    """Each client locks its share of ``units``, one call after the other; ``meter``
+    measures the CPU used from the start, when every client is ready."""
+    concurrency = len(clients)
     per_client = len(units) // concurrency
-    clients = list(ThreadPoolExecutor(10).map(lambda _i: Client(url, db), range(concurrency)))
-    barrier = threading.Barrier(concurrency)
+    barrier = threading.Barrier(concurrency, action=meter.start)
 
     def work(i):
         barrier.wait()
@@ -173,16 +188,17 @@ def many_clients(url, db, units, partners, concurrency):
     return [t for ts, _e in results for t in ts], [e for _t, es in results for e in es]
 
 
-def bare_sql(db, user, units, partners, concurrency):
+def bare_sql(db, user, units, partners, concurrency, meter):
     """The physical baseline: each of ``concurrency`` connections locks its share of
     ``units`` in its own transactions, with the statements a lock needs and nothing
-    else. Returns the latencies (seconds) of one lock each."""
+    else. Returns the latencies (seconds) of one lock each; ``meter`` measures the CPU
+    used from the start, when every connection is open."""
     _db, info = connection_info_for(db)
     per_client = len(units) // concurrency
     rows = [
         (unit.id, unit.building_id.id, unit.project_id.id, unit.company_id.id) for unit in units
     ]
-    barrier = threading.Barrier(concurrency)
+    barrier = threading.Barrier(concurrency, action=meter.start)
 
     def work(i):
         timings = []
@@ -256,6 +272,98 @@ def bare_sql(db, user, units, partners, concurrency):
         return [t for ts in pool.map(work, range(concurrency)) for t in ts]
 
 
+class ListenQueue(threading.Thread):
+    """Samples, every 10 ms, the accept queue of the server's listening socket on ``port``
+    (the kernel's /proc/net/tcp: for a listening socket the receive queue is the
+    connections waiting for ``accept``); ``peak`` is the longest seen. The kernel drops
+    a connection request that finds the queue full (longer than the listen backlog)."""
+
+    def __init__(self, port):
+        super().__init__(daemon=True)
+        self.local = f"0100007F:{port:04X}"
+        self.peak = 0
+        self.done = threading.Event()
+
+    def backlog(self):
+        """The listen backlog of the socket (``ss``'s Send-Q of a listening socket)."""
+        out = subprocess.run(
+            ["ss", "-Hlnt", f"sport = :{int(self.local[-4:], 16)}"],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.split()
+        return int(out[2]) if len(out) > 2 else "?"
+
+    def run(self):
+        while not self.done.wait(0.01):
+            with open("/proc/net/tcp", encoding="ascii") as f:
+                for line in f:
+                    fields = line.split()
+                    if fields[1] == self.local and fields[3] == "0A":  # LISTEN
+                        self.peak = max(self.peak, int(fields[4].split(":")[1], 16))
+                        break
+        self.cpu = time.thread_time()  # this sampler's own CPU, not the clients'
+
+    def stop(self):
+        self.done.set()
+        self.join()
+        return self.peak
+
+
+def tree_cpu(pid):
+    """CPU seconds (user and system) used so far by process ``pid`` and its descendants,
+    those that ended included (the kernel adds them to their parent's)."""
+    stats = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            continue
+        stats[int(entry)] = (int(fields[1]), sum(int(v) for v in fields[11:15]))
+    children = {}
+    for child, (parent, _ticks) in stats.items():
+        children.setdefault(parent, []).append(child)
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        total += stats.get(current, (0, 0))[1]
+        todo += children.get(current, [])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def postmaster_pid(env):
+    """The PostgreSQL server process of the benchmark database (the parent of this
+    connection's backend)."""
+    env.cr.execute("SELECT pg_backend_pid()")
+    (backend,) = env.cr.fetchone()
+    with open(f"/proc/{backend}/stat", encoding="ascii") as f:
+        return int(f.read().rsplit(")", 1)[1].split()[1])
+
+
+class CpuMeter:
+    """CPU seconds used by the Odoo server, PostgreSQL and this benchmark process
+    between ``start()`` and ``stop()``."""
+
+    def __init__(self, server_pid, pg_pid):
+        self.pids = {"odoo": server_pid, "postgresql": pg_pid}
+
+    def sample(self):
+        return {
+            **{name: tree_cpu(pid) for name, pid in self.pids.items() if pid},
+            "client": time.process_time(),
+        }
+
+    def start(self):
+        self.before = self.sample()
+
+    def stop(self):
+        after = self.sample()
+        return {name: after[name] - self.before[name] for name in after}
+
+
 def listen_overflows():
     """The kernel's count of connections refused because a listen queue was full (this
     machine, every process): Odoo's multi-process server listens with a queue of 8
@@ -266,7 +374,7 @@ def listen_overflows():
     return int(dict(zip(lines[0], lines[1], strict=True)).get("ListenOverflows", 0))
 
 
-def measure(env, db, workers, race_unit, units, partners, args):
+def measure(env, db, workers, race_unit, units, partners, args, pg_pid):
     """Start a server in one mode, run the race and the clients, stop it."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
@@ -275,9 +383,19 @@ def measure(env, db, workers, race_unit, units, partners, args):
     try:
         outcomes = race(url, db, race_unit, partners, args.race)
         resets = Client.resets - resets
+        clients = list(ThreadPoolExecutor(10).map(lambda _i: Client(url, db), range(args.clients)))
         overflows = listen_overflows()
-        timings, lock_errors = many_clients(url, db, units, partners, args.clients)
+        connects = len(Client.connects)
+        queue = ListenQueue(port)
+        backlog = queue.backlog()
+        cpu = CpuMeter(server.pid, pg_pid)
+        queue.start()
+        timings, lock_errors = many_clients(clients, units, partners, cpu)
+        cpu_used = cpu.stop()
+        queue_peak = queue.stop()
+        cpu_used["client"] -= queue.cpu
         overflows = listen_overflows() - overflows
+        connects = Client.connects[connects:]
     finally:
         server.terminate()
         server.wait(60)
@@ -306,8 +424,34 @@ def measure(env, db, workers, race_unit, units, partners, args):
         "failures": len(lock_errors),
         "resets": resets,
         "overflows": overflows,
+        "connects": f"{len(connects)} / {len(timings)}",
+        "slow": f"{sum(1 for seconds in connects if seconds >= 0.25)} / "
+        f"{sum(1 for seconds in connects if seconds >= 1)}",
+        "queue": f"{queue_peak} / {backlog}",
+        "cpu": {name: seconds / len(timings) for name, seconds in cpu_used.items()},
         "timings": timings,
     }, failures
+
+
+def one_lock(env, user, units, partner):
+    """One ``lock_unit`` in this process, as the secretary, up to its commit (the bus
+    notification is written before the commit): its SQL queries, its time and its CPU
+    time in Python, the medians of ``len(units) - 1`` locks after one that warms the
+    caches. Rolled back."""
+    queries, times, cpu = [], [], []
+    for i, unit in enumerate(units.with_user(user)):
+        env.invalidate_all()
+        queries0 = env.cr.sql_log_count
+        start, cpu0 = time.perf_counter(), time.thread_time()
+        unit.lock_unit(partner.id, id_number=ID_NUMBER)
+        env.flush_all()
+        env.cr.precommit.run()
+        if i:
+            times.append(time.perf_counter() - start)
+            cpu.append(time.thread_time() - cpu0)
+            queries.append(env.cr.sql_log_count - queries0)
+    env.cr.rollback()
+    return statistics.median(queries), statistics.median(times), statistics.median(cpu)
 
 
 def ms(seconds):
@@ -328,16 +472,19 @@ def main():
         db = env.cr.dbname
         modes = [0, args.workers] if args.workers else [0]
         drop_scratch(env)
-        user, units, sql_units, chart_building, partners = build_scratch(env, modes)
+        user, units, sql_units, probe_units, chart_building, partners = build_scratch(env, modes)
+        pg_pid = postmaster_pid(env)
         results, failures = {}, []
         try:
             for workers in modes:
                 race_unit, many = units[workers]
                 results[workers], failed = measure(
-                    env, db, workers, race_unit, many, partners, args
+                    env, db, workers, race_unit, many, partners, args, pg_pid
                 )
                 failures += failed
-            sql_timings = bare_sql(db, user, sql_units, partners, args.clients)
+            meter = CpuMeter(None, pg_pid)
+            sql_timings = bare_sql(db, user, sql_units, partners, args.clients, meter)
+            sql_cpu = {name: seconds / len(sql_timings) for name, seconds in meter.stop().items()}
             port = free_port()
             server = start_server(port, modes[-1])
             try:
@@ -361,6 +508,7 @@ def main():
             Building.load_sales_chart(chart_building.id)
             server_time = time.perf_counter() - start
             queries = env.cr.sql_log_count - queries0
+            lock_queries, lock_time, lock_cpu = one_lock(env, user, probe_units, partners[200])
         finally:
             drop_scratch(env)
 
@@ -373,6 +521,17 @@ def main():
                 "   ".join(f"{ms(pick(results[w]['timings'])):>12}" for w in modes)
                 + f"   {ms(pick(sql_timings)):>12}",
             )
+
+        def cpu(label, name):
+            cells = [results[w]["cpu"][name] for w in modes] + [sql_cpu.get(name)]
+            return (label, "   ".join(f"{ms(c) if c is not None else '-':>12}" for c in cells))
+
+        def floor(label):
+            """Closed loop: each client waits for its lock before the next, so with every
+            core busy on locks the mean latency is clients × CPU per lock / cores."""
+            cells = [sum(results[w]["cpu"].values()) for w in modes] + [sum(sql_cpu.values())]
+            cores = os.cpu_count()
+            return (label, "   ".join(f"{ms(c * args.clients / cores):>12}" for c in cells))
 
         p50 = statistics.median
         p95 = lambda values: percentile(values, 95)  # noqa: E731
@@ -390,8 +549,17 @@ def main():
                 latency("  latency p50", p50),
                 latency("  latency p95 (aim: under 300 ms on 2 workers)", p95),
                 latency("  latency max", max),
-                row("  listen queue overflows (kernel, 1 s resend each)", "overflows"),
+                cpu("  CPU per lock: Odoo server (all its processes)", "odoo"),
+                cpu("  CPU per lock: PostgreSQL", "postgresql"),
+                cpu("  CPU per lock: benchmark clients", "client"),
+                floor(f"  latency floor on {os.cpu_count()} idle cores (CPU × clients / cores)"),
+                row("  TCP connections opened / calls", "connects"),
+                row("  TCP connects over 250 ms (second attempt) / over 1 s", "slow"),
+                row("  listen queue: longest seen / backlog", "queue"),
+                row("  listen queue overflows (kernel, whole machine)", "overflows"),
                 ("  sample error", results[modes[-1]]["sample"]),
+                ("one lock_unit in process: SQL queries", lock_queries),
+                ("  server time / its CPU in Python", f"{ms(lock_time)} / {ms(lock_cpu)}"),
                 ("chart of 2,000 units: server time", ms(server_time)),
                 ("  ratio to the 1 s baseline", f"{server_time / 1.0:.2f}"),
                 ("  SQL queries", queries),

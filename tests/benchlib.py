@@ -8,12 +8,14 @@ A benchmark receives Odoo's server options, then ``--``, then its own arguments:
 import argparse
 import contextlib
 import os
+import selectors
 import socket
 import subprocess
 import sys
 import time
 
 import requests
+import urllib3
 
 import odoo
 from odoo.api import Environment
@@ -49,18 +51,94 @@ def was_reset(error):
     return False
 
 
+# A browser whose connection attempt has not connected after 250 ms (its SYN lost, or
+# dropped by a full listen queue) starts a second attempt next to it and uses the first
+# that connects, instead of waiting 1 s for TCP to send the SYN again: Chrome's backup
+# connect job, Firefox's network.http.connection-retry-timeout.
+CONNECT_RETRY = 0.25
+
+
+def connect_like_a_browser(address, timeout=30.0):
+    """A connected TCP socket to ``address``, opened as a browser opens one (see
+    ``CONNECT_RETRY``)."""
+    attempts, selector = [], selectors.DefaultSelector()
+
+    def attempt():
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setblocking(False)
+        sock.connect_ex(address)
+        selector.register(sock, selectors.EVENT_WRITE)
+        attempts.append(sock)
+
+    start = time.monotonic()
+    attempt()
+    try:
+        while True:
+            elapsed = time.monotonic() - start
+            if elapsed >= timeout:
+                raise TimeoutError(f"no TCP connection to {address} in {timeout:.0f} s")
+            wait = (CONNECT_RETRY if len(attempts) == 1 else timeout) - elapsed
+            events = selector.select(max(wait, 0))
+            if not events and len(attempts) == 1 and elapsed + wait >= CONNECT_RETRY:
+                attempt()
+            for key, _mask in events:
+                sock = key.fileobj
+                selector.unregister(sock)
+                attempts.remove(sock)
+                error = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+                if not error:
+                    sock.setblocking(True)
+                    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                    return sock
+                sock.close()
+                if not attempts:
+                    raise OSError(error, os.strerror(error))
+    finally:
+        for sock in attempts:  # the slower attempt: abandoned
+            sock.close()
+        selector.close()
+
+
+class TimedConnection(urllib3.connection.HTTPConnection):
+    """An HTTP connection opened as a browser opens one (``connect_like_a_browser``) that
+    records how long its TCP connection took to open (``RpcClient.connects``)."""
+
+    def _new_conn(self):
+        start = time.perf_counter()
+        sock = connect_like_a_browser((self._dns_host, self.port))
+        if isinstance(self.timeout, int | float):  # else blocking (requests' default)
+            sock.settimeout(self.timeout)
+        RpcClient.connects.append(time.perf_counter() - start)
+        return sock
+
+
+class TimedConnectionPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = TimedConnection
+
+
 class RpcClient:
-    """One browser: its own HTTP connection and its own session, logged in as ``login``."""
+    """One browser: its own HTTP connection and its own session, logged in as ``login``,
+    sending the user's context with every call as the web client does (language, time
+    zone, current company)."""
 
     resets = 0
+    connects = []  # seconds to open each TCP connection, every client
 
     def __init__(self, url, db, login, password):
         self.url, self.http = url, requests.Session()
+        adapter = requests.adapters.HTTPAdapter()
+        adapter.poolmanager.pool_classes_by_scheme = {"http": TimedConnectionPool}
+        self.http.mount("http://", adapter)
         data = self._post(
             "/web/session/authenticate", {"db": db, "login": login, "password": password}
         )
         if "error" in data:
             raise RuntimeError(f"{login} cannot log in: {data['error']['data']['message']}")
+        info = data["result"]
+        self.context = dict(
+            info["user_context"],
+            allowed_company_ids=[info["user_companies"]["current_company"]],
+        )
 
     def _post(self, path, params):
         for attempt in range(RESET_RETRIES + 1):
@@ -83,7 +161,12 @@ class RpcClient:
         """Return ``(result, error message)`` of a JSON-RPC call_kw."""
         data = self._post(
             f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs},
+            {
+                "model": model,
+                "method": method,
+                "args": args,
+                "kwargs": {"context": self.context, **kwargs},
+            },
         )
         if "error" in data:
             return None, data["error"]["data"]["message"]

@@ -33,5 +33,6 @@
             "mall_settlement/static/tests/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }

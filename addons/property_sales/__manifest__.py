@@ -21,6 +21,7 @@
         "views/property_building_views.xml",
         "views/property_unit_views.xml",
         "views/property_unit_lock_views.xml",
+        "views/property_unit_lock_request_views.xml",
         "views/property_deposit_views.xml",
         "views/property_subscription_views.xml",
         "views/property_subscription_request_views.xml",

@@ -76,7 +76,7 @@ class MallBrandApplication(models.Model):
         required=True,
         default=lambda self: self.env.user,
         tracking=True,
-        help="The Buyer who researches and proposes the brand; a board member (B3).",
+        help="The Buyer who researches and proposes the brand; a board member.",
     )
     floor_id = fields.Many2one(
         "mall.floor", string="Target Floor", required=True, tracking=True, check_company=True
@@ -86,7 +86,7 @@ class MallBrandApplication(models.Model):
         string="Floor Manager",
         compute="_compute_floor_manager_id",
         store=True,
-        help="Taken from the target floor: its manager sits on the board (B3).",
+        help="Taken from the target floor: its manager sits on the board.",
     )
     category_id = fields.Many2one(
         "mall.brand.category", string="Brand Category", required=True, tracking=True
@@ -105,7 +105,7 @@ class MallBrandApplication(models.Model):
         tracking=True,
         check_company=True,
         domain="[('state', 'in', ('signed', 'active')), ('counter_ids.floor_id', '=', floor_id)]",
-        help="One in, one out (B4): the active contract whose brand leaves when the "
+        help="One in, one out: the active contract whose brand leaves when the "
         "floor has no free counter.",
     )
     planned_monthly_sales = fields.Monetary(tracking=True)
@@ -121,7 +121,7 @@ class MallBrandApplication(models.Model):
         tracking=True,
     )
     level_justification = fields.Text(
-        help="B2: a brand neither nationally nor internationally known needs a written reason."
+        help="A brand neither nationally nor internationally known needs a written reason."
     )
     positioning = fields.Text()
     imported = fields.Boolean(string="Imported Goods", help="Import papers are mandatory.")

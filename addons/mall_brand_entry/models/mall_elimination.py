@@ -8,7 +8,7 @@ class MallElimination(models.Model):
         "mall.brand.application",
         string="Replacement Brand",
         compute="_compute_replacement_application_id",
-        help="E5/B4: the application of the brand that takes the counter.",
+        help="The application of the brand that takes the counter.",
     )
 
     def _compute_replacement_application_id(self):

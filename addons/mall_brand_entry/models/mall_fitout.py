@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.marketing_base.models.common import join_list
+
 _lt = LazyTranslate(__name__)
 
 BUYER = "mall_consignment.group_buyer"
@@ -91,7 +93,7 @@ class MallFitout(models.Model):
                     self.env._(
                         "Fit-out %(fitout)s: attach %(drawings)s.",
                         fitout=fitout.name,
-                        drawings=", ".join(missing),
+                        drawings=join_list(self.env, missing),
                     )
                 )
         self._workflow_write({"state": "submitted"})

@@ -12,5 +12,5 @@ class ResCompany(models.Model):
         string="Brand Board Rule",
         default="unanimous",
         required=True,
-        help="B3: how the brand-entry review board decides.",
+        help="How the brand-entry review board decides.",
     )

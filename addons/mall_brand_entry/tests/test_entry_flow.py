@@ -2,6 +2,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 
 from .common import EntryCase
@@ -178,7 +179,9 @@ class TestEntryFlow(EntryCase):
         application.with_user(self.floor_manager3).action_open()
         self.assertEqual(application.state, "opened")
         self.assertEqual(application.brand_id.stage, "introduced")
-        self.assertEqual(application.brand_id.date_introduced, self.today)
+        # The day in the time zone of the floor manager who opened the counter.
+        opened_on = fields.Date.context_today(application.with_user(self.floor_manager3))
+        self.assertEqual(application.brand_id.date_introduced, opened_on)
 
     def test_e5_links_replacement(self):
         leaving = self.signed_contract()

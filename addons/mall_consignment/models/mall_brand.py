@@ -48,9 +48,9 @@ class MallBrand(models.Model):
     origin = fields.Char(string="Country of Origin")
     positioning = fields.Text()
     representative = fields.Boolean(
-        string="Representative Brand", help="Ranks in payment class (b) of the settlement (T9)."
+        string="Representative Brand", help="Ranks in payment class (b) of the settlement."
     )
-    promising = fields.Boolean(help="Ranks in payment class (d) of the settlement (T9).")
+    promising = fields.Boolean(help="Ranks in payment class (d) of the settlement.")
     date_introduced = fields.Date(string="Introduced On", tracking=True)
     image_128 = fields.Image(max_width=128, max_height=128)
     color = fields.Integer()

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.marketing_base.models.common import join_list
 from odoo.addons.marketing_base.models.marketing_workflow_mixin import (
     in_workflow_action,
     workflow_action,
@@ -93,7 +94,7 @@ class MallContract(models.Model):
         "product_id",
         string="Products",
         check_company=True,
-        help="The only products the supplier may sell at the counters (C7).",
+        help="The only products the supplier may sell at the counters.",
     )
     quality_standard = fields.Char(string="Quality Standard No.", tracking=True)
     partner_representative = fields.Char(string="Supplier Representative", tracking=True)
@@ -142,7 +143,7 @@ class MallContract(models.Model):
     fulfilment_rate = fields.Float(
         string="Fulfilment (%)",
         compute="_compute_fulfilment",
-        help="Sales of the month to date against the monthly target (C8 KPI).",
+        help="Sales of the month to date against the monthly target.",
     )
     note = fields.Html()
 
@@ -215,7 +216,7 @@ class MallContract(models.Model):
                             contract=contract.display_name,
                             company=contract.company_id.name,
                             field=contract._fields[name].get_description(self.env)["string"],
-                            records=", ".join(strays.mapped("display_name")),
+                            records=join_list(self.env, strays.mapped("display_name")),
                         )
                     )
 
@@ -278,7 +279,7 @@ class MallContract(models.Model):
                     self.env._(
                         "Contract %(contract)s is signed: its terms change only through a "
                         "supplementary agreement.",
-                        contract=", ".join(signed.mapped("name")),
+                        contract=join_list(self.env, signed.mapped("name")),
                     )
                 )
         return super().write(vals)
@@ -332,7 +333,7 @@ class MallContract(models.Model):
                         "Contract %(contract)s cannot be submitted: mandatory terms missing: "
                         "%(terms)s.",
                         contract=contract.display_name,
-                        terms=", ".join(missing),
+                        terms=join_list(self.env, missing),
                     )
                 )
         self._workflow_write({"state": "review"})

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.marketing_base.models.common import join_list
+
 _lt = LazyTranslate(__name__)
 
 
@@ -87,9 +89,12 @@ class MallContractAmendment(models.Model):
                     state=dict(self._fields["state"]._description_selection(self.env))[
                         done[0].state
                     ],
-                    fields=", ".join(
-                        self._fields[name].get_description(self.env)["string"]
-                        for name in sorted(frozen)
+                    fields=join_list(
+                        self.env,
+                        [
+                            self._fields[name].get_description(self.env)["string"]
+                            for name in sorted(frozen)
+                        ],
                     ),
                 )
             )

@@ -5,6 +5,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.marketing_base.models.common import format_money
+
 from .bounds import raise_if_not_finite
 
 COMMISSION_MODES = [
@@ -151,7 +153,7 @@ class MallContractTerms(models.AbstractModel):
                         self.env._(
                             "%(field)s must be at most %(limit)s (%(record)s).",
                             field=terms._fields[name].get_description(self.env)["string"],
-                            limit=f"{MONEY_LIMIT:,.0f}",
+                            limit=format_money(self.env, MONEY_LIMIT),
                             record=terms.display_name,
                         )
                     )

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.marketing_base.models.common import format_money
+
 from .mall_contract_terms import in_owner_write
 
 TIER_LIMIT = 10_000_000_000.0
@@ -83,7 +85,7 @@ class MallContractTier(models.Model):
                     self.env._(
                         "A bracket rate must be between 0 and 100 (bracket from %(bound)s: "
                         "%(rate)s).",
-                        bound=tier.lower_bound,
+                        bound=format_money(self.env, tier.lower_bound),
                         rate=tier.rate,
                     )
                 )
@@ -94,6 +96,6 @@ class MallContractTier(models.Model):
                     self.env._(
                         "%(field)s of a commission bracket must be at most %(limit)s.",
                         field=tier._fields["lower_bound"].get_description(self.env)["string"],
-                        limit=f"{TIER_LIMIT:,.0f}",
+                        limit=format_money(self.env, TIER_LIMIT),
                     )
                 )

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from odoo.addons.marketing_base.models.common import join_list
+
 from .bounds import raise_if_not_finite
 
 AREA_LIMIT = 100_000.0  # m², larger than any department store floor
@@ -57,6 +59,11 @@ class MallCounter(models.Model):
     )
     active = fields.Boolean(default=True)
     color = fields.Integer()
+    can_edit = fields.Boolean(
+        compute="_compute_can_edit",
+        help="Whether the user may change the counter: a Floor Manager changes the "
+        "counters of own floors only and reads the others.",
+    )
 
     _sql_constraints = [
         ("code_company_uniq", "unique(code, company_id)", "A counter code must be unique."),
@@ -102,10 +109,45 @@ class MallCounter(models.Model):
                 raise AccessError(
                     self.env._(
                         "Only the Marketing Head moves a counter to another floor (%(counters)s).",
-                        counters=", ".join(moved.mapped("code")),
+                        counters=join_list(self.env, moved.mapped("code")),
                     )
                 )
         return super().write(vals)
+
+    @api.depends("floor_id")
+    @api.depends_context("uid")
+    def _compute_can_edit(self):
+        stored = self.browse([counter._origin.id for counter in self if counter._origin.id])
+        writable = set(stored._filtered_access("write").ids)
+        can_create = self.browse().has_access("create")
+        for counter in self:
+            counter.can_edit = counter._origin.id in writable if counter._origin.id else can_create
+
+    def _check_access(self, operation):
+        """A Floor Manager changing a counter of another floor is told which counter and
+        floor, instead of core's generic record-rule message."""
+        result = super()._check_access(operation)
+        if (
+            not result
+            or operation not in ("write", "unlink")
+            or not self.env["ir.model.access"].check(self._name, operation, False)
+        ):
+            return result
+        forbidden = result[0].sudo()
+        if forbidden.company_id - self.env.companies:
+            return result
+
+        def make_error():
+            return AccessError(
+                self.env._(
+                    "Counter %(counters)s is on floor %(floors)s, which you do not run: "
+                    "only its Floor Managers and the Marketing Head change it.",
+                    counters=join_list(self.env, forbidden.mapped("display_name")),
+                    floors=join_list(self.env, forbidden.floor_id.mapped("name")),
+                )
+            )
+
+        return result[0], make_error
 
     @api.depends("contract_ids.state")
     def _compute_contract_id(self):

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class MallFloor(models.Model):
@@ -34,6 +34,13 @@ class MallFloor(models.Model):
         check_company=True,
     )
     counter_ids = fields.One2many("mall.counter", "floor_id", string="Counters")
+    is_my_floor = fields.Boolean(
+        string="My Floor",
+        compute="_compute_is_my_floor",
+        search="_search_is_my_floor",
+        help="A floor the user runs as its manager or accountant; for a user who runs no "
+        "floor, every floor.",
+    )
     counter_count = fields.Integer(compute="_compute_counter_stats")
     area_total = fields.Float(string="Counter Area (m²)", compute="_compute_counter_stats")
 
@@ -58,3 +65,29 @@ class MallFloor(models.Model):
         for floor in self:
             floor.counter_count = len(floor.counter_ids)
             floor.area_total = sum(floor.counter_ids.mapped("area"))
+
+    @api.model
+    def _my_floor_ids(self):
+        """Ids of the floors the user runs, or None when the user runs none."""
+        user = self.env.user
+        floors = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(["|", ("manager_ids", "in", user.id), ("accountant_ids", "in", user.id)])
+        )
+        return floors.ids or None
+
+    @api.depends_context("uid")
+    def _compute_is_my_floor(self):
+        mine = self._my_floor_ids()
+        for floor in self:
+            floor.is_my_floor = mine is None or floor.id in mine
+
+    def _search_is_my_floor(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on My Floor."))
+        mine = self._my_floor_ids()
+        positive = (operator == "=") == value
+        if mine is None:
+            return [(1, "=", 1)] if positive else [(0, "=", 1)]
+        return [("id", "in" if positive else "not in", mine)]

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.marketing_base.models.common import format_money
+
 from .bounds import raise_if_not_finite
 
 _lt = LazyTranslate(__name__)
@@ -86,7 +88,7 @@ class MallProductRequest(models.Model):
                     self.env._(
                         "%(field)s must be more than 0 and at most %(limit)s.",
                         field=request._fields["list_price"].get_description(self.env)["string"],
-                        limit=f"{PRICE_LIMIT:,.0f}",
+                        limit=format_money(self.env, PRICE_LIMIT),
                     )
                 )
 

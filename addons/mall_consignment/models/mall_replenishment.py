@@ -2,6 +2,8 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.marketing_base.models.common import join_list
+
 _lt = LazyTranslate(__name__)
 FLOOR = "mall_consignment.group_floor_manager"
 BUYER = "mall_consignment.group_buyer"
@@ -54,7 +56,7 @@ class MallReplenishment(models.Model):
                     self.env._(
                         "Notice %(name)s: %(products)s not listed in contract %(contract)s.",
                         name=notice.display_name,
-                        products=", ".join(unlisted.mapped("display_name")),
+                        products=join_list(self.env, unlisted.mapped("display_name")),
                         contract=notice.contract_id.name,
                     )
                 )

@@ -21,7 +21,7 @@ class MallSaleBatch(models.Model):
     )
     row_count = fields.Integer(string="Rows", readonly=True)
     amount_total = fields.Monetary(string="Net Sales", readonly=True)
-    discount_total = fields.Monetary(string="Discounts", readonly=True)
+    discount_total = fields.Monetary(string="Till Discounts", readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     line_ids = fields.One2many("mall.sale.line", "batch_id", string="Ledger Rows")
 

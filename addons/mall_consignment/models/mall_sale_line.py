@@ -5,10 +5,13 @@ import math
 import re
 from datetime import date as Date
 from datetime import datetime as DateTime
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
+
+from odoo.addons.marketing_base.models.common import format_money, join_list
 
 # File columns: accepted headers (English or Chinese) for each field.
 COLUMNS = {
@@ -32,6 +35,11 @@ DATE_RES = (
     re.compile(r"^([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})(?: [0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$"),
     re.compile(r"^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日$"),
 )
+# Excel serial dates (days since 1899-12-30) of the years 2000 to 2099, as a number cell
+# or as text such as 46354 (2026-11-28); a fraction is the time of day.
+EXCEL_EPOCH = Date(1899, 12, 30)
+EXCEL_SERIALS = (36526, 73050)
+EXCEL_SERIAL_RE = re.compile(r"^([0-9]{5})(?:\.[0-9]+)?$")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 CELL_PREVIEW = 50
 
@@ -78,10 +86,13 @@ class LedgerRow:
         "product_id",
         "quantity",
         "sale_line_id",
+        "title",
     )
 
     def __init__(self, label, **values):
         self.label = label
+        # How messages name the row; a till file's row also names its counter and product.
+        self.title = label
         self.contract_id = None
         self.sale_line_id = None
         self.origin_line_id = None
@@ -430,7 +441,7 @@ class MallSaleLine(models.Model):
                         column,
                         _(
                             "%(row)s: %(column)s %(value)s is not a number.",
-                            row=row.label,
+                            row=row.title,
                             column=self._column_label(column),
                             value=cell_preview(value),
                         ),
@@ -443,9 +454,13 @@ class MallSaleLine(models.Model):
                         column,
                         _(
                             "%(row)s: %(column)s must be between -%(limit)s and %(limit)s.",
-                            row=row.label,
+                            row=row.title,
                             column=self._column_label(column),
-                            limit=f"{limit:,.0f}",
+                            limit=(
+                                f"{limit:,.0f}"
+                                if column == "quantity"
+                                else format_money(self.env, limit)
+                            ),
                         ),
                     )
                 )
@@ -460,7 +475,7 @@ class MallSaleLine(models.Model):
                     _(
                         "%(row)s: a customer return has a negative amount, and its quantity "
                         "and discount are negative or zero.",
-                        row=row.label,
+                        row=row.title,
                     ),
                 )
             )
@@ -472,7 +487,7 @@ class MallSaleLine(models.Model):
                     _(
                         "%(row)s: %(column)s is negative but the amount is not: a customer "
                         "return has a negative amount too.",
-                        row=row.label,
+                        row=row.title,
                         column=self._column_label("quantity" if quantity < 0 else "discount"),
                     ),
                 )
@@ -517,7 +532,7 @@ class MallSaleLine(models.Model):
                         _(
                             "%(row)s: the returned sale must be an earlier sale of the same "
                             "counter and product, and the return a negative amount.",
-                            row=row.label,
+                            row=row.title,
                         ),
                     )
                 )
@@ -531,10 +546,10 @@ class MallSaleLine(models.Model):
                         _(
                             "%(row)s: the return of %(amount)s exceeds what is left of the "
                             "sale %(sale)s (%(left)s).",
-                            row=row.label,
-                            amount=-row.amount,
+                            row=row.title,
+                            amount=format_money(self.env, -row.amount),
                             sale=origin.display_name,
-                            left=left,
+                            left=format_money(self.env, left),
                         ),
                     )
                 )
@@ -554,14 +569,14 @@ class MallSaleLine(models.Model):
         for row in rows:
             if not row.counter_id:
                 errors.append(
-                    (row.label, "counter", _("%(row)s: counter is missing.", row=row.label))
+                    (row.label, "counter", _("%(row)s: counter is missing.", row=row.title))
                 )
             if not row.product_id:
                 errors.append(
-                    (row.label, "product", _("%(row)s: product is missing.", row=row.label))
+                    (row.label, "product", _("%(row)s: product is missing.", row=row.title))
                 )
             if not row.date:
-                errors.append((row.label, "date", _("%(row)s: date is missing.", row=row.label)))
+                errors.append((row.label, "date", _("%(row)s: date is missing.", row=row.title)))
             errors += self._number_errors(row)
         if check_rights:
             errors += self._counter_right_errors(rows)
@@ -586,7 +601,7 @@ class MallSaleLine(models.Model):
                         "date",
                         _(
                             "%(row)s: no contract covers this counter on %(date)s.",
-                            row=row.label,
+                            row=row.title,
                             date=row.date,
                         ),
                     )
@@ -597,8 +612,8 @@ class MallSaleLine(models.Model):
                         row.label,
                         "product",
                         _(
-                            "%(row)s: the product is not listed in the counter's contract (C7).",
-                            row=row.label,
+                            "%(row)s: the product is not listed in the counter's contract.",
+                            row=row.title,
                         ),
                     )
                 )
@@ -629,7 +644,7 @@ class MallSaleLine(models.Model):
                 "counter",
                 self.env._(
                     "%(row)s: you may not record sales for this counter: it is not on your floor.",
-                    row=row.label,
+                    row=row.title,
                 ),
             )
             for row in rows
@@ -742,7 +757,7 @@ class MallSaleLine(models.Model):
                 _(
                     "The file lacks the columns: %(columns)s. Expected headers: "
                     "date, counter, product, quantity, amount, discount.",
-                    columns=", ".join(missing),
+                    columns=join_list(self.env, [self._column_label(column) for column in missing]),
                 )
             )
         if len(table) < 2:
@@ -767,14 +782,19 @@ class MallSaleLine(models.Model):
     @api.model
     def _parse_date(self, value):
         """A till's date cell as a date, or None: 2026-11-28, 2026/11/28, 2026年11月28日
-        (optionally followed by a time), or an Excel date cell of an XLSX file."""
+        (optionally followed by a time), an Excel date cell of an XLSX file, or an Excel
+        serial date (46354 is 2026-11-28) as a number cell or as text."""
         if isinstance(value, DateTime):
             return value.date()
         if isinstance(value, Date):
             return value
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return self._excel_serial_date(value)
         if not isinstance(value, str):
             return None
         text = value.strip()
+        if EXCEL_SERIAL_RE.match(text):
+            return self._excel_serial_date(float(text))
         for pattern in DATE_RES:
             match = pattern.match(text)
             if match:
@@ -786,6 +806,13 @@ class MallSaleLine(models.Model):
                 except ValueError:
                     return None
         return None
+
+    @api.model
+    def _excel_serial_date(self, serial):
+        """The date of an Excel serial number of the years 2000 to 2099, or None."""
+        if not math.isfinite(serial) or not EXCEL_SERIALS[0] <= serial < EXCEL_SERIALS[1] + 1:
+            return None
+        return EXCEL_EPOCH + timedelta(days=int(serial))
 
     @api.model
     def _parse_number(self, value, decimals):
@@ -824,6 +851,12 @@ class MallSaleLine(models.Model):
         rows, errors = [], []
         for number, cells in table:
             label = _("Row %(number)s", number=number)
+            title = _(
+                "Row %(number)s (counter %(counter)s, product %(product)s)",
+                number=number,
+                counter=cell_preview(str(cells.get("counter") or "").strip() or "-"),
+                product=cell_preview(str(cells.get("product") or "").strip() or "-"),
+            )
             row_errors = []
             fail = row_errors.append
             for column, value in cells.items():
@@ -835,7 +868,7 @@ class MallSaleLine(models.Model):
                             _(
                                 "%(row)s: %(column)s %(value)s contains a control character "
                                 "(such as a NUL byte).",
-                                row=label,
+                                row=title,
                                 column=self._column_label(column),
                                 value=cell_preview(value),
                             ),
@@ -853,9 +886,9 @@ class MallSaleLine(models.Model):
                         label,
                         "date",
                         _(
-                            "%(row)s: date %(value)s is not a date (2026-11-28, 2026/11/28 or "
-                            "2026年11月28日).",
-                            row=label,
+                            "%(row)s: date %(value)s is not a date (2026-11-28, 2026/11/28, "
+                            "2026年11月28日 or an Excel date).",
+                            row=title,
                             value=cell_preview(raw_date),
                         ),
                     )
@@ -869,7 +902,7 @@ class MallSaleLine(models.Model):
                         "counter",
                         _(
                             "%(row)s: counter %(value)s does not exist.",
-                            row=label,
+                            row=title,
                             value=cell_preview(code),
                         ),
                     )
@@ -883,7 +916,7 @@ class MallSaleLine(models.Model):
                         "product",
                         _(
                             "%(row)s: product %(value)s does not exist.",
-                            row=label,
+                            row=title,
                             value=cell_preview(product),
                         ),
                     )
@@ -904,7 +937,7 @@ class MallSaleLine(models.Model):
                                 column,
                                 _(
                                     "%(row)s: %(column)s is missing.",
-                                    row=label,
+                                    row=title,
                                     column=self._column_label(column),
                                 ),
                             )
@@ -919,7 +952,7 @@ class MallSaleLine(models.Model):
                             _(
                                 "%(row)s: %(column)s %(value)s is not a number (digits with "
                                 "at most %(decimals)s decimals, such as 1,234.50).",
-                                row=label,
+                                row=title,
                                 column=self._column_label(column),
                                 value=cell_preview(raw),
                                 decimals=decimals,
@@ -938,6 +971,7 @@ class MallSaleLine(models.Model):
                     quantity=numbers["quantity"],
                     amount=numbers["amount"],
                     discount=numbers["discount"],
+                    title=title,
                 )
             )
         return rows, errors
@@ -955,11 +989,53 @@ class MallSaleLine(models.Model):
                 )
             )
         self.check_access("create")
-        rows, errors = self._parse_rows(self._read_file(content, filename))
-        check_errors = self._ledger_check(rows)
-        if errors or check_errors:
-            return self.env["mall.sale.batch"], errors + check_errors
+        table = self._read_file(content, filename)
+        rows, errors = self._parse_rows(table)
+        errors += self._ledger_check(rows)
+        if errors:
+            return self.env["mall.sale.batch"], self._errors_in_row_order(table, errors)
         return self._ledger_store(rows, "till", filename, checksum), []
+
+    @api.model
+    def _till_template_csv(self):
+        """The till file template: the header row the import reads (in Chinese for a
+        Chinese-speaking user) and one example row of a counter the user records, dated
+        today; UTF-8 with a BOM so that Excel opens it."""
+        chinese = (self.env.lang or "").startswith("zh")
+        header = [names[1] if chinese else names[0] for names in COLUMNS.values()]
+        counter_code, product_code, price = "2F-01", "P0001", 899.0
+        domain = [("contract_id", "!=", False)]
+        user = self.env.user
+        if not user.has_group("mall_consignment.group_marketing_head"):
+            domain += [
+                "|",
+                ("floor_id.manager_ids", "in", user.id),
+                ("floor_id.accountant_ids", "in", user.id),
+            ]
+        for counter in self.env["mall.counter"].search(domain, limit=20):
+            product = counter.contract_id.product_ids.filtered("default_code")[:1]
+            if product:
+                counter_code, product_code = counter.code, product.default_code
+                price = product.list_price or price
+                break
+        today = fields.Date.context_today(self)
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(header)
+        writer.writerow(
+            [today.isoformat(), counter_code, product_code, "1", f"{price:.2f}", "0.00"]
+        )
+        return buffer.getvalue().encode("utf-8-sig")
+
+    @api.model
+    def _errors_in_row_order(self, table, errors):
+        """The errors sorted by the file's row order (stable: a row's errors keep their
+        column order)."""
+        order = {
+            self.env._("Row %(number)s", number=number): index
+            for index, (number, _cells) in enumerate(table)
+        }
+        return sorted(errors, key=lambda error: order.get(error[0], len(order)))
 
     @api.model
     def _errors_csv(self, errors):

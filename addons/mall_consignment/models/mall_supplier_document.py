@@ -60,7 +60,7 @@ class MallSupplierDocument(models.Model):
         compute="_compute_validity",
         search="_search_validity",
         help="Expired past its expiry date; a quality inspection report also once it is "
-        "older than the company's validity in months (S1). Expiring within 30 days.",
+        "older than the company's validity in months. Expiring within 30 days.",
     )
     date_valid_until = fields.Date(
         string="Valid Until", compute="_compute_validity", help="The last day it counts."

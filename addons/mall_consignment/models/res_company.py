@@ -8,11 +8,10 @@ class ResCompany(models.Model):
         string="Contract Expiry Alert (days)",
         default=60,
         help="Days before a mall contract's end date when its responsible gets an expiry "
-        "alert activity (C8).",
+        "alert activity.",
     )
     mall_quality_report_months = fields.Integer(
         string="Quality Report Validity (months)",
         default=12,
-        help="A quality inspection report counts as recent when issued within this many "
-        "months (S1).",
+        help="A quality inspection report counts as recent when issued within this many " "months.",
     )

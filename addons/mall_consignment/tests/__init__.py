@@ -11,3 +11,6 @@ from . import test_multi_company
 from . import test_contract_report
 from . import test_product_request_approval
 from . import test_frozen_terms
+from . import test_create_forms
+from . import test_till_import_ux
+from . import test_floor_manager_screens

@@ -95,7 +95,8 @@ class TestContractFlow(MallCase):
         self.assertEqual(self.counter.state, "vacant")
 
     def test_expiry_alert_sixty_days_before_the_end(self):
-        today = fields.Date.today()
+        # The cron's day: today in the user's time zone, not in UTC.
+        today = fields.Date.context_today(self.env["mall.contract"])
         ending = self.signed_contract(
             date_start=today - timedelta(days=300), date_end=today + timedelta(days=60)
         )

@@ -21,9 +21,17 @@ class MallSaleImport(models.TransientModel):
     error_report_name = fields.Char(readonly=True)
     batch_id = fields.Many2one("mall.sale.batch", string="Import", readonly=True)
 
+    def _dialog_title(self):
+        _ = self.env._
+        return {
+            "errors": _("Till File Refused"),
+            "done": _("Till File Imported"),
+        }.get(self.state, _("Import Till Takings"))
+
     def _reopen(self):
         return {
             "type": "ir.actions.act_window",
+            "name": self._dialog_title(),
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",

@@ -42,9 +42,11 @@ class PromotionPortal(CustomerPortal):
         methods=["POST"],
     )
     def portal_promotion_accept(self, line_id, **kw):
+        """The supplier's own portal contact only: internal users record acceptances
+        in the back office, never through the supplier's page."""
         line = request.env["mall.promotion.participant"].browse(line_id)
         try:
-            if not line.exists():
+            if not request.env.user.share or not line.exists():
                 raise request.not_found()
             line.action_accept()
         except (AccessError, UserError):

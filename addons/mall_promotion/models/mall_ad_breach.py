@@ -37,7 +37,12 @@ class MallAdBreach(models.Model):
     partner_id = fields.Many2one(related="counter_id.partner_id", store=True, string="Supplier")
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     rule = fields.Selection(
-        [("A1", "A1"), ("A2", "A2"), ("A3", "A3"), ("A4", "A4")],
+        [
+            ("A1", "Height and Poster Size"),
+            ("A2", "Floor Stand Quota"),
+            ("A3", "Supplier-made Ads"),
+            ("A4", "Banners"),
+        ],
         required=True,
         tracking=True,
     )

@@ -62,13 +62,11 @@ class MallAdPlacement(models.Model):
         string="Top Edge above Floor (cm)",
         digits=(8, 1),
         tracking=True,
-        help="A1: how high the ad's top edge is above the floor.",
+        help="How high the ad's top edge is above the floor.",
     )
-    wall_mounted = fields.Boolean(
-        help="A3: a wall-mounted supplier-made ad may be higher than 170 cm."
-    )
+    wall_mounted = fields.Boolean(help="A wall-mounted supplier-made ad may be higher than 170 cm.")
     promotion_id = fields.Many2one(
-        "mall.promotion", tracking=True, help="A4: a banner belongs to a mall-wide promotion."
+        "mall.promotion", tracking=True, help="A banner belongs to a mall-wide promotion."
     )
     design = fields.Binary(attachment=True)
     design_filename = fields.Char()
@@ -127,7 +125,7 @@ class MallAdPlacement(models.Model):
         ):
             errors.append(
                 _(
-                    "A1: nothing hangs higher than %(limit)s cm; this %(kind)s's top is at "
+                    "Nothing hangs higher than %(limit)s cm; this %(kind)s's top is at "
                     "%(height)s cm.",
                     limit=f"{MAX_HEIGHT:g}",
                     kind=kind,
@@ -137,7 +135,7 @@ class MallAdPlacement(models.Model):
         if self.kind in ("poster", "pop") and self._is_four_k_or_larger():
             errors.append(
                 _(
-                    "A1: posters of 4K (39 × 54 cm) or larger stand on floor stands, never "
+                    "Posters of 4K (39 × 54 cm) or larger stand on floor stands, never "
                     "hung; this one is %(size)s.",
                     size=size,
                 )
@@ -156,7 +154,7 @@ class MallAdPlacement(models.Model):
             if others:
                 errors.append(
                     _(
-                        "A2: one floor stand per counter; %(counter)s already has %(count)s "
+                        "One floor stand per counter; %(counter)s already has %(count)s "
                         "in these dates.",
                         counter=self.counter_id.display_name,
                         count=others,
@@ -166,7 +164,7 @@ class MallAdPlacement(models.Model):
             if self.counter_type not in SUPPLIER_AD_COUNTERS:
                 errors.append(
                     _(
-                        "A3: supplier-made ads only at image halls and independent halls; "
+                        "Supplier-made ads only at image halls and independent halls; "
                         "%(counter)s is a %(type)s.",
                         counter=self.counter_id.display_name,
                         type=selection_label(self.counter_id, "counter_type"),
@@ -175,7 +173,7 @@ class MallAdPlacement(models.Model):
             if self.width > SUPPLIER_AD_MAX[0] or self.height > SUPPLIER_AD_MAX[1]:
                 errors.append(
                     _(
-                        "A3: a supplier-made ad is at most %(max)s; this one is %(size)s.",
+                        "A supplier-made ad is at most %(max)s; this one is %(size)s.",
                         max=f"{SUPPLIER_AD_MAX[0]:g} × {SUPPLIER_AD_MAX[1]:g} cm",
                         size=size,
                     )
@@ -187,7 +185,7 @@ class MallAdPlacement(models.Model):
             ):
                 errors.append(
                     _(
-                        "A4: banners only for an approved mall-wide promotion; %(promotion)s "
+                        "Banners only for an approved mall-wide promotion; %(promotion)s "
                         "is not one.",
                         promotion=promotion.name or _("no promotion"),
                     )

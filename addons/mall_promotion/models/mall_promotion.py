@@ -8,7 +8,7 @@ from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.mall_consignment.models.mall_contract import SIGNED_STATES
 from odoo.addons.mall_consignment.models.mall_contract_terms import to_decimal
-from odoo.addons.marketing_base.models.common import selection_label
+from odoo.addons.marketing_base.models.common import format_money, selection_label
 from odoo.addons.marketing_base.models.marketing_workflow_mixin import workflow_action
 
 _lt = LazyTranslate(__name__)
@@ -19,7 +19,11 @@ FLOOR = "mall_consignment.group_floor_manager"
 ACCOUNTANT = "mall_consignment.group_floor_accountant"
 GM = "marketing_base.group_general_manager"
 FLOOR_NOTICE_DAYS = 7
-KINDS = [("mall", "Mall-wide (M1)"), ("floor", "Floor (M2)"), ("supplier", "Supplier (M3)")]
+KINDS = [
+    ("mall", "Mall-wide Promotion"),
+    ("floor", "Floor Promotion"),
+    ("supplier", "Supplier Promotion"),
+]
 METHODS = [
     ("sales", "By Net Sales in the Promotion"),
     ("equal", "Equally"),
@@ -124,7 +128,7 @@ class MallPromotion(models.Model):
         string="Floor Managers",
         compute="_compute_floor_manager_ids",
         store=True,
-        help="The managers of the promotion's floors: they sign a floor promotion (M2).",
+        help="The managers of the promotion's floors: they sign a floor promotion.",
     )
     contract_ids = fields.Many2many(
         "mall.contract",
@@ -146,7 +150,7 @@ class MallPromotion(models.Model):
         string="Supplier-borne Share p (%)",
         digits=(5, 2),
         tracking=True,
-        help="M5: the part of the expenses the participating suppliers bear.",
+        help="The part of the expenses the participating suppliers bear.",
     )
     supplier_amount = fields.Monetary(
         string="Borne by Suppliers (p × E)",
@@ -162,7 +166,7 @@ class MallPromotion(models.Model):
         compute="_compute_has_rates",
         store=True,
         readonly=False,
-        help="T3: sales inside the promotion at the participating counters are charged at "
+        help="Sales inside the promotion at the participating counters are charged at "
         "the promotion's commission rate instead of the contract's.",
     )
     commission_rate = fields.Float(
@@ -173,7 +177,7 @@ class MallPromotion(models.Model):
         compute="_compute_has_rates",
         store=True,
         readonly=False,
-        help="T6: till discounts inside the promotion are shared at the promotion's ratio "
+        help="Till discounts inside the promotion are shared at the promotion's ratio "
         "instead of the contract's.",
     )
     discount_share_ratio = fields.Float(
@@ -392,7 +396,7 @@ class MallPromotion(models.Model):
                 if promotion.date_start < earliest:
                     raise UserError(
                         self.env._(
-                            "M2: a floor promotion is applied for at least %(days)s days "
+                            "A floor promotion is applied for at least %(days)s days "
                             "before it starts: %(name)s starts on %(start)s; the earliest "
                             "start allowed for an application today is %(earliest)s.",
                             days=FLOOR_NOTICE_DAYS,
@@ -404,9 +408,7 @@ class MallPromotion(models.Model):
             elif promotion.date_start <= today:
                 raise UserError(
                     self.env._(
-                        "%(rule)s: promotion %(name)s must be approved before it starts "
-                        "(%(start)s).",
-                        rule="M1" if promotion.kind == "mall" else "M3",
+                        "Promotion %(name)s must be approved before it starts (%(start)s).",
                         name=promotion.name,
                         start=format_date(self.env, promotion.date_start),
                     )
@@ -424,7 +426,7 @@ class MallPromotion(models.Model):
             if not promotion.expense_ids and promotion.kind == "mall":
                 raise UserError(
                     self.env._(
-                        "M1: promotion %(name)s needs its cost request (the expense lines) "
+                        "Promotion %(name)s needs its cost request (the expense lines) "
                         "before approval.",
                         name=promotion.name,
                     )
@@ -526,14 +528,14 @@ class MallPromotion(models.Model):
             ):
                 raise UserError(
                     self.env._(
-                        "E3: only a supplier promotion that has started without approval is "
+                        "Only a supplier promotion that has started without approval is "
                         "an exit reason (%(name)s).",
                         name=promotion.name,
                     )
                 )
             reason = self.env._(
-                "E3: supplier promotion %(name)s ran from %(start)s without the marketing "
-                "department's approval (M3).",
+                "Supplier promotion %(name)s ran from %(start)s without the marketing "
+                "department's approval.",
                 name=promotion.name,
                 start=format_date(self.env, promotion.date_start),
             )
@@ -633,18 +635,18 @@ class MallPromotion(models.Model):
             if fixed != total:
                 raise UserError(
                     self.env._(
-                        "M5: the fixed amounts of promotion %(name)s add up to %(fixed)s, not "
+                        "The fixed amounts of promotion %(name)s add up to %(fixed)s, not "
                         "to p × E = %(total)s.",
                         name=self.name,
-                        fixed=f"{fixed / 100:,.2f}",
-                        total=f"{total / 100:,.2f}",
+                        fixed=format_money(self.env, fixed / 100, self.currency_id),
+                        total=format_money(self.env, total / 100, self.currency_id),
                     )
                 )
             parts = dict(weights)
         elif not any(weight for _p, weight in weights):
             raise UserError(
                 self.env._(
-                    "M5: the participants of promotion %(name)s have no net sales in the "
+                    "The participants of promotion %(name)s have no net sales in the "
                     "promotion: allocate equally or by fixed amounts.",
                     name=self.name,
                 )
@@ -738,7 +740,7 @@ class MallPromotion(models.Model):
         self.message_post(
             body=self.env._(
                 "Costs allocated: %(amount)s among %(count)s suppliers.",
-                amount=f"{self._shared_cents() / 100:,.2f}",
+                amount=format_money(self.env, self._shared_cents() / 100, self.currency_id),
                 count=len(values),
             )
         )

@@ -23,6 +23,19 @@ class MallPromotionParticipant(models.Model):
     fixed_amount = fields.Monetary(
         help="With the fixed allocation method: what this supplier bears."
     )
+    has_commission_rate = fields.Boolean(
+        string="Own Commission Rate",
+        compute="_compute_has_commission_rate",
+        store=True,
+        readonly=False,
+        help="This contract's sales inside the promotion are charged at its own promotion "
+        "rate instead of the promotion's.",
+    )
+    commission_rate = fields.Float(
+        string="Contract's Promotion Rate (%)",
+        digits=(5, 2),
+        help="Empty: the promotion's commission rate applies (when it sets one).",
+    )
     state = fields.Selection(
         [("pending", "Awaiting Acceptance"), ("accepted", "Accepted"), ("refused", "Refused")],
         default="pending",
@@ -40,6 +53,11 @@ class MallPromotionParticipant(models.Model):
         )
     ]
 
+    @api.depends("commission_rate")
+    def _compute_has_commission_rate(self):
+        for line in self:
+            line.has_commission_rate = bool(line.commission_rate)
+
     @api.constrains("fixed_amount")
     def _check_fixed_amount(self):
         for line in self:
@@ -51,14 +69,28 @@ class MallPromotionParticipant(models.Model):
                     )
                 )
 
+    @api.constrains("commission_rate")
+    def _check_commission_rate(self):
+        for line in self:
+            if not 0.0 <= line.commission_rate <= 100.0:
+                raise ValidationError(
+                    self.env._(
+                        "The promotion commission rate of contract %(contract)s must be "
+                        "between 0 and 100 (%(value)s).",
+                        contract=line.contract_id.name,
+                        value=line.commission_rate,
+                    )
+                )
+
     def write(self, vals):
-        if "fixed_amount" in vals and not self.env.su:
+        terms = {"fixed_amount", "commission_rate", "has_commission_rate"} & set(vals)
+        if terms and not self.env.su:
             locked = self.filtered(lambda p: p.promotion_id.state != "draft")
             if locked:
                 raise UserError(
                     self.env._(
-                        "Promotion %(name)s is no longer a draft: the fixed amounts no "
-                        "longer change.",
+                        "Promotion %(name)s is no longer a draft: the fixed amounts and the "
+                        "contracts' commission rates no longer change.",
                         name=locked[0].promotion_id.name,
                     )
                 )

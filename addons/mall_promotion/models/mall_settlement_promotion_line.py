@@ -12,7 +12,9 @@ class MallSettlementPromotionLine(models.Model):
     statement_id = fields.Many2one(
         "mall.settlement.statement", required=True, ondelete="cascade", index=True
     )
-    currency_id = fields.Many2one(related="statement_id.currency_id")
+    # Stored and given at creation: the lines of a period are created in one batch
+    # without reading each statement for the currency of its amounts.
+    currency_id = fields.Many2one("res.currency", readonly=True)
     promotion_id = fields.Many2one("mall.promotion", required=True, ondelete="restrict")
     promotion_name = fields.Char(string="Promotion Name")
     date_start = fields.Date(string="From")
@@ -21,9 +23,9 @@ class MallSettlementPromotionLine(models.Model):
     discount_total = fields.Monetary(string="Till Discounts in the Promotion")
     has_commission_rate = fields.Boolean(string="At the Promotion Rate")
     commission_rate = fields.Float(string="Promotion Commission Rate (%)", digits=(5, 2))
-    commission = fields.Monetary(help="T3: net sales × the promotion's rate (when it sets one).")
+    commission = fields.Monetary(help="Net sales × the promotion's rate (when it sets one).")
     has_discount_share = fields.Boolean(string="At the Promotion Ratio")
     discount_share_ratio = fields.Float(string="Discount Borne by Supplier (%)", digits=(5, 2))
     mall_discount_share = fields.Monetary(
-        help="T6: (1 - the promotion's ratio) × the discounts (when it sets one)."
+        help="(1 - the promotion's ratio) × the discounts (when it sets one)."
     )

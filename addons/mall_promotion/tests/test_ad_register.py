@@ -27,11 +27,11 @@ class TestAdRegister(PromotionCase):
 
     def test_a1_nothing_hangs_higher_than_170(self):
         self.ad(top_height=170.0).action_register()
-        with self.refused(UserError, "A1: .*170 cm.*171"):
+        with self.refused(UserError, ".*170 cm.*171"):
             self.ad(top_height=171.0).action_register()
 
     def test_a1_large_posters_only_on_floor_stands(self):
-        with self.refused(UserError, "A1: .*4K.*40 × 60 cm"):
+        with self.refused(UserError, ".*4K.*40 × 60 cm"):
             self.ad(kind="poster", width=40.0, height=60.0).action_register()
         stand = self.ad(kind="floor_stand", width=40.0, height=60.0, top_height=180.0)
         stand.action_register()
@@ -39,16 +39,16 @@ class TestAdRegister(PromotionCase):
 
     def test_a2_one_floor_stand_per_counter(self):
         self.ad(kind="floor_stand").action_register()
-        with self.refused(UserError, "A2: .*already has 1"):
+        with self.refused(UserError, ".*already has 1"):
             self.ad(kind="floor_stand").action_register()
         self.ad(
             kind="floor_stand", date_from=date(2029, 4, 1), date_to=date(2029, 4, 30)
         ).action_register()
 
     def test_a3_supplier_ads_at_image_halls_within_size(self):
-        with self.refused(UserError, "A3: .*image halls"):
+        with self.refused(UserError, ".*image halls"):
             self.ad(kind="supplier_ad").action_register()
-        with self.refused(UserError, "A3: .*80 × 110 cm.*81 × 100 cm"):
+        with self.refused(UserError, ".*80 × 110 cm.*81 × 100 cm"):
             self.ad(
                 kind="supplier_ad", counter_id=self.counter_b.id, width=81.0, height=100.0
             ).action_register()
@@ -61,7 +61,7 @@ class TestAdRegister(PromotionCase):
         self.assertEqual(wall.state, "registered")
 
     def test_a4_banners_and_approvals(self):
-        with self.refused(UserError, "A4: banners only"):
+        with self.refused(UserError, "Banners only"):
             self.ad(kind="banner").action_register()
         promotion = self.approve(self.promotion())
         banner = self.ad(kind="banner", promotion_id=promotion.id)

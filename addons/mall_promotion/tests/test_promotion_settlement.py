@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import PromotionCase
@@ -88,10 +89,82 @@ class TestPromotionSettlement(PromotionCase):
         self.sales(self.contract_a, [(date(2029, 3, 1), 100.0, 1.0)])
         self.sales(self.contract_b, [(date(2029, 3, 1), 100.0, 1.0)])
         prepare()
+        # Each measured preparation changes the figures of both statements.
+        self.sales(self.contract_a, [(date(2029, 2, 27), 100.0, 1.0)])
+        self.sales(self.contract_b, [(date(2029, 2, 27), 100.0, 1.0)])
         small = prepare()
         for n in range(1, 5):
-            self.approve(self.promotion(name=f"P{n}", commission_rate=10.0 + n))
+            # Overlapping windows (3-7, 6-10 ... March), one with a contract's own rate.
+            promotion = self.promotion(
+                name=f"P{n}",
+                commission_rate=10.0 + n,
+                discount_share_ratio=70.0,
+                date_start=date(2029, 3, 3 * n),
+                date_end=date(2029, 3, 3 * n + 4),
+            )
+            promotion.participant_ids[:1].write({"commission_rate": 5.0 + n})
+            self.approve(promotion)
         self.sales(self.contract_a, [(date(2029, 3, day), 100.0, 1.0) for day in range(2, 25)])
         self.sales(self.contract_b, [(date(2029, 3, day), 100.0, 1.0) for day in range(2, 25)])
         large = prepare()
-        self.assertLessEqual(large, small + 2, (small, large))
+        self.assertEqual(large, small, "the query count grew with the promotions and rows")
+        lines = period.statement_ids.promotion_line_ids
+        # P1 and P2 lie inside P0 (1-10 March): P0, P3 (11-13) and P4 (14-16) remain.
+        self.assertEqual(len(lines.promotion_id), 3)
+
+    def test_contract_rates_inside_the_window_to_the_cent(self):
+        """C9: a participating contract may carry its own promotion rate; the others
+        take the promotion's. Outside the window both keep the contract's 20 %."""
+        promotion = self.promotion(commission_rate=12.0)
+        line_a = promotion.participant_ids.filtered(lambda p: p.contract_id == self.contract_a)
+        line_a.with_user(self.demo["assistant"]).write({"commission_rate": 8.5})
+        self.assertTrue(line_a.has_commission_rate)
+        self.approve(promotion)
+        with self.refused(UserError, "no longer a draft"):
+            line_a.with_user(self.demo["assistant"]).write({"commission_rate": 5.0})
+        self.sales(
+            self.contract_a,
+            [
+                (date(2029, 2, 28), 10000.0, 0.0),  # before the window
+                (date(2029, 3, 5), 12345.67, 0.0),  # inside: 8.5 %
+                (date(2029, 3, 11), 2000.0, 0.0),  # after the window
+            ],
+        )
+        self.sales(
+            self.contract_b,
+            [
+                (date(2029, 3, 10), 7654.33, 0.0),  # inside: the promotion's 12 %
+                (date(2029, 3, 12), 1000.0, 0.0),  # after
+            ],
+        )
+        a = self.statement(self.contract_a)
+        b = a.period_id.statement_ids.filtered(lambda s: s.contract_id == self.contract_b)
+        # A: 12,000.00 × 20 % + 12,345.67 × 8.5 % (1,049.38)
+        self.assertEqual((a.contract_rate_sales, a.promotion_rate_sales), (12000.0, 12345.67))
+        self.assertEqual(a.commission, 3449.38)
+        self.assertEqual(
+            (a.promotion_line_ids.commission_rate, a.promotion_line_ids.commission),
+            (8.5, 1049.38),
+        )
+        # B: 1,000.00 × 20 % + 7,654.33 × 12 % (918.52)
+        self.assertEqual((b.contract_rate_sales, b.promotion_rate_sales), (1000.0, 7654.33))
+        self.assertEqual(b.commission, 1118.52)
+        self.assertEqual(
+            (b.promotion_line_ids.commission_rate, b.promotion_line_ids.commission),
+            (12.0, 918.52),
+        )
+
+    def test_a_contract_rate_without_a_promotion_rate(self):
+        promotion = self.promotion()
+        line_b = promotion.participant_ids.filtered(lambda p: p.contract_id == self.contract_b)
+        line_b.with_user(self.demo["assistant"]).write({"commission_rate": 15.0})
+        self.approve(promotion)
+        self.sales(self.contract_a, [(date(2029, 3, 5), 1000.0, 0.0)])
+        self.sales(self.contract_b, [(date(2029, 3, 5), 1000.0, 0.0)])
+        a = self.statement(self.contract_a)
+        b = a.period_id.statement_ids.filtered(lambda s: s.contract_id == self.contract_b)
+        self.assertEqual(a.commission, 200.0)
+        self.assertFalse(a.promotion_line_ids)
+        self.assertEqual((b.commission, b.promotion_rate_sales), (150.0, 1000.0))
+        with self.refused(ValidationError, "between 0 and 100"):
+            self.promotion(name="P bad").participant_ids[:1].write({"commission_rate": 101.0})

@@ -10,9 +10,10 @@ from .common import PromotionCase
 
 @tagged("post_install", "-at_install")
 class TestPromotionTour(HttpCase, PromotionCase):
-    """A Floor Manager applies in the browser; the chain approves (floor, Marketing
-    Head, General Manager), the office files it; after its end the allocation appears
-    on the participants' statements."""
+    """The whole chain in the browser, each step as its demo user: the Floor Manager
+    applies from the home screen and signs, the Marketing Head reviews, the General
+    Manager approves; the office files it; after its end the costs are allocated and
+    appear on the participants' statements."""
 
     def test_floor_manager_applies_and_the_costs_reach_the_statements(self):
         today = fields.Date.context_today(self.env.user)
@@ -24,18 +25,22 @@ class TestPromotionTour(HttpCase, PromotionCase):
             date_start=start,
             date_end=start + timedelta(days=2),
         )
-        self.start_tour(
-            f"/odoo/action-mall_promotion.action_mall_promotion/{promotion.id}",
-            "mall_promotion_floor_tour",
-            login=self.demo["floor"].login,
-        )
+        promotion.participant_ids.with_user(self.demo["assistant"]).action_accept()
+        url = f"/odoo/action-mall_promotion.action_mall_promotion/{promotion.id}"
+        self.start_tour("/odoo", "mall_promotion_floor_tour", login=self.demo["floor"].login)
         self.assertEqual(promotion.state, "review")
-        promotion.with_user(self.demo["floor"])._validate_tier()
-        promotion.with_user(self.demo["head"])._validate_tier()
-        promotion.with_user(self.gm)._validate_tier()
+        self.assertTrue(promotion.date_submitted)
+        self.start_tour(url, "mall_promotion_review_tour", login=self.demo["head"].login)
+        self.assertEqual(promotion.state, "review")
+        self.start_tour(url, "mall_promotion_approve_tour", login=self.gm.login)
+        self.assertEqual(promotion.state, "approved")
+
         promotion.with_user(self.demo["assistant"]).action_file()
         with freeze_time(promotion.date_end + timedelta(days=1)):
             promotion.with_user(self.demo["accountant"]).action_allocate()
+        # Equal shares of 1,000.00: 333.34 to the lowest contract id, 333.33 each.
+        allocations = promotion.allocation_ids.sorted(lambda a: a.contract_id.id)
+        self.assertEqual(allocations.mapped("amount"), [333.34, 333.33, 333.33])
         end = promotion.date_end
         company = self.company
         dates = company._mall_period_dates(end.year, end.month)
@@ -46,6 +51,11 @@ class TestPromotionTour(HttpCase, PromotionCase):
             {"company_id": company.id, "date_from": dates[0], "date_to": dates[1]}
         )
         period.with_user(self.accountant).action_prepare()
-        charges = period.statement_ids.charge_ids.filtered(lambda c: c.charge_code == "promotion")
-        self.assertEqual(len(charges), 3)
-        self.assertAlmostEqual(sum(charges.mapped("amount")), 1000.0, places=2)
+        for allocation in allocations:
+            statement = period.statement_ids.filtered(
+                lambda s, a=allocation: s.contract_id == a.contract_id
+            )
+            charge = statement.charge_ids.filtered(lambda c: c.charge_code == "promotion")
+            self.assertEqual(charge, allocation.charge_id)
+            self.assertEqual(charge.amount, allocation.amount)
+            self.assertEqual(allocation.statement_id, statement)

@@ -407,6 +407,25 @@ class MallSettlementStatement(models.Model):
         self.charge_ids.filtered("generated").unlink()
         return super().unlink()
 
+    def _write_changed(self, vals):
+        """Write the values of ``vals`` that differ from the statement's (a draft
+        prepared again mostly keeps its figures): the per-field work of the ORM write,
+        and the tracking of what changed, only for what changed."""
+        self.ensure_one()
+        changed = {}
+        for name, value in vals.items():
+            field = self._fields[name]
+            if field.type in ("one2many", "many2many"):
+                changed[name] = value
+                continue
+            current = self[name]
+            if field.type == "many2one":
+                current = current.id
+            if current != value and (current or value):
+                changed[name] = value
+        if changed:
+            self.write(changed)
+
     # ------------------------------------------------------------------ figures (hooks)
     # Each hook fills the statements it is called on (the draft statements of one period
     # being prepared) and returns {statement id: values}. Promotions may override them.
@@ -436,17 +455,19 @@ class MallSettlementStatement(models.Model):
             )
             for statement in statements:
                 term = terms[statement.contract_id.id]
-                net = to_decimal(figures[statement.id]["net_sales"])
-                base_rate = term._base_rate()
-                target = to_decimal(term.monthly_target)
-                gap = max(Decimal(0), target - net)
                 result[statement.id] = {
                     "commission": commissions[statement.contract_id.id],
-                    "shortfall": to_cents(gap * to_decimal(base_rate) / 100),
-                    "base_rate": base_rate,
+                    "shortfall": self._shortfall(figures[statement.id]["net_sales"], term),
+                    "base_rate": term._base_rate(),
                     "monthly_target": term.monthly_target,
                 }
         return result
+
+    @api.model
+    def _shortfall(self, net_sales, term):
+        """T4: max(0, monthly target - net sales) × the base rate of ``term``."""
+        gap = max(Decimal(0), to_decimal(term.monthly_target) - to_decimal(net_sales))
+        return to_cents(gap * to_decimal(term._base_rate()) / 100)
 
     def _discount_share(self, figures, terms):
         """T6: {statement id: {discount_share_ratio, mall_discount_share}}."""
@@ -940,6 +961,16 @@ class MallSettlementStatement(models.Model):
             )
         return lines
 
+    @api.model
+    def _with_tax(self, lines, tax):
+        """The line commands of one document with the settlement VAT ``tax`` (included in
+        the amounts, so the total does not change); without a tax they keep the product's
+        taxes, as before taxes were configured."""
+        if tax:
+            for _command, _id, vals in lines:
+                vals["tax_ids"] = [fields.Command.set(tax.ids)]
+        return lines
+
     def _moves_vals(self):
         """[(statement, field, account.move values)]: the vendor bill and the customer
         invoice of each statement that has lines."""
@@ -959,9 +990,20 @@ class MallSettlementStatement(models.Model):
                 "invoice_origin": statement.name,
                 "ref": statement.name,
             }
+            goods_tax, service_tax = company._mall_settlement_taxes()
             for field, move_type, kind, lines in (
-                ("vendor_bill_id", "in_invoice", "purchase", statement._vendor_bill_lines()),
-                ("customer_invoice_id", "out_invoice", "sale", statement._customer_invoice_lines()),
+                (
+                    "vendor_bill_id",
+                    "in_invoice",
+                    "purchase",
+                    self._with_tax(statement._vendor_bill_lines(), goods_tax),
+                ),
+                (
+                    "customer_invoice_id",
+                    "out_invoice",
+                    "sale",
+                    self._with_tax(statement._customer_invoice_lines(), service_tax),
+                ),
             ):
                 if lines:
                     result.append(
@@ -978,22 +1020,66 @@ class MallSettlementStatement(models.Model):
                     )
         return result
 
+    def _move_context(self):
+        """Context of the documents' creation and posting: no creation message and no
+        subscription of the poster; mail tracking off too unless a company keeps Odoo's
+        audit trail (which is made of that tracking)."""
+        context = {"mail_create_nolog": True, "mail_create_nosubscribe": True}
+        if not any(self.company_id.mapped("check_account_audit_trail")):
+            context.update(tracking_disable=True, mail_notrack=True)
+        return context
+
     def _create_moves(self, vals):
         """One account.move create() for every bill and invoice, one _post(); then one
-        write per statement of ``vals`` and its documents."""
+        write of ``vals`` for every statement and one UPDATE linking each statement to
+        its documents. The supplier follows its documents as after Odoo's own posting,
+        inserted with them instead of one subscription per document."""
         todo = self._moves_vals()
         moves = (
             self.env["account.move"]
-            .with_context(mail_create_nosubscribe=True, mail_create_nolog=True)
+            .with_context(**self._move_context())
             .create([move_vals for _statement, _field, move_vals in todo])
         )
+        # as Odoo's _insert_followers does (sudo), for every document at once
+        external = self.env["mail.message.subtype"]._default_subtypes("account.move")[2]
+        self.env["mail.followers"].sudo().create(
+            [
+                {
+                    "res_model": "account.move",
+                    "res_id": move.id,
+                    "partner_id": move.partner_id.id,
+                    "subtype_ids": [fields.Command.set(external)],
+                }
+                for move in moves
+                if move.partner_id not in move.sudo().message_partner_ids
+            ]
+        )
         moves._post(soft=False)
-        documents = {statement.id: {} for statement in self}
+        self._workflow_write(vals)
+        links = {statement.id: [statement.id, None, None] for statement in self}
         for (statement, field, _vals), move in zip(todo, moves, strict=True):
-            documents[statement.id][field] = move.id
-        for statement in self:
-            statement.write({**vals, **documents[statement.id]})
+            links[statement.id][1 if field == "vendor_bill_id" else 2] = move.id
+        self._link_moves(list(links.values()))
         return moves
+
+    def _link_moves(self, rows):
+        """Set vendor_bill_id and customer_invoice_id of many statements in one UPDATE
+        (``rows``: [statement id, bill id, invoice id]); the ORM is told what changed."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            """
+            UPDATE mall_settlement_statement s
+               SET vendor_bill_id = v.bill, customer_invoice_id = v.invoice
+              FROM (SELECT unnest(%s::int[]) AS id, unnest(%s::int[]) AS bill,
+                           unnest(%s::int[]) AS invoice) v
+             WHERE s.id = v.id
+            """,
+            [[row[0] for row in rows], [row[1] for row in rows], [row[2] for row in rows]],
+        )
+        statements = self.browse([row[0] for row in rows])
+        fnames = ["vendor_bill_id", "customer_invoice_id"]
+        statements.invalidate_recordset(fnames)
+        statements.modified(fnames)
 
     def action_register_invoice(self):
         """T9: the supplier's invoice is received: the statement joins the payment queue."""

@@ -23,3 +23,15 @@ class ResConfigSettings(models.TransientModel):
     mall_settlement_shortfall_product_id = fields.Many2one(
         related="company_id.mall_settlement_shortfall_product_id", readonly=False
     )
+    mall_settlement_goods_tax_id = fields.Many2one(
+        related="company_id.mall_settlement_goods_tax_id",
+        readonly=False,
+        domain="[('type_tax_use', '=', 'purchase'), ('price_include', '=', True), "
+        "('company_id', 'parent_of', company_id)]",
+    )
+    mall_settlement_service_tax_id = fields.Many2one(
+        related="company_id.mall_settlement_service_tax_id",
+        readonly=False,
+        domain="[('type_tax_use', '=', 'sale'), ('price_include', '=', True), "
+        "('company_id', 'parent_of', company_id)]",
+    )

@@ -14,5 +14,7 @@ from . import (
     test_settlement_portal,
     test_settlement_portal_detail,
     test_settlement_reports,
+    test_settlement_summary,
+    test_settlement_taxes,
     test_settlement_tour,
 )

@@ -33,7 +33,7 @@ class MallContract(models.Model):
         [("none", "Not Decided"), ("renewal", "Renewal"), ("exit", "Exit")],
         string="At the End",
         compute="_compute_end_decision",
-        help="C8: a contract nearing its end is renewed or its counter exits (E4).",
+        help="A contract nearing its end is renewed or its counter exits.",
     )
 
     @api.depends("renewal_ids.state", "exit_notice_ids.state")

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.translate import LazyTranslate
 
-from odoo.addons.marketing_base.models.common import selection_label
+from odoo.addons.marketing_base.models.common import format_money, selection_label
 
 from .mall_exit_notice import EXIT_REASONS
 
@@ -242,8 +242,8 @@ class MallElimination(models.Model):
                     self.env._(
                         "%(period)s: net sales %(sales)s below the target %(target)s",
                         period=statement.period_id.name,
-                        sales=f"{statement.net_sales:,.2f}",
-                        target=f"{statement.monthly_target:,.2f}",
+                        sales=format_money(self.env, statement.net_sales),
+                        target=format_money(self.env, statement.monthly_target),
                     )
                 )
             else:
@@ -251,7 +251,7 @@ class MallElimination(models.Model):
                     self.env._(
                         "%(period)s: net sales %(sales)s, last in %(category)s",
                         period=statement.period_id.name,
-                        sales=f"{statement.net_sales:,.2f}",
+                        sales=format_money(self.env, statement.net_sales),
                         category=statement.contract_id.category_id.name,
                     )
                 )

@@ -14,8 +14,8 @@ FLOOR = "mall_consignment.group_floor_manager"
 
 # E1-E3 and the other ways a counter leaves: the fixed list of exit reasons.
 EXIT_REASONS = [
-    ("below_target", "Below the Monthly Target Three Months (E1)"),
-    ("ranked_last", "Ranked Last in Its Category Three Months (E2)"),
+    ("below_target", "Below the Monthly Target Three Months"),
+    ("ranked_last", "Ranked Last in Its Category Three Months"),
     ("quality_claims", "Quality Problems Causing Claims or Penalties"),
     ("licence", "Licence or Certificate Changes that Stop Business"),
     ("refused_costs", "Refusing Agreed Promotion or Training Costs"),
@@ -82,7 +82,7 @@ class MallExitNotice(models.Model):
         string="Exit Date",
         required=True,
         tracking=True,
-        help="The day the counter must be cleared (E4).",
+        help="The day the counter must be cleared.",
     )
     date_filed = fields.Date(string="Filed On", readonly=True, copy=False)
     date_cleared = fields.Date(string="Cleared On", readonly=True, copy=False, tracking=True)
@@ -92,7 +92,7 @@ class MallExitNotice(models.Model):
     )
     fixture_pieces = fields.Integer(
         string="Fixtures Left (pieces)",
-        help="Fixtures the supplier left at the counter: they go to storage (F1).",
+        help="Fixtures the supplier left at the counter: they go to storage.",
     )
     fixture_ids = fields.One2many("mall.fixture.storage", "exit_notice_id", string="Fixtures")
     state = fields.Selection(

@@ -68,7 +68,7 @@ class MallFixtureStorage(models.Model):
     days_stored = fields.Integer(compute="_compute_fee", help="Day 1 is the storage day.")
     fee = fields.Monetary(
         compute="_compute_fee",
-        help="F1: fee per piece per day × pieces × min(days stored − 1, days before scrap − 1).",
+        help="Fee per piece per day × pieces × min(days stored − 1, days before scrap − 1).",
     )
     charge_id = fields.Many2one(
         "mall.supplier.charge", string="Storage Charge", readonly=True, copy=False

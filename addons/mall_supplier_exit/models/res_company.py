@@ -7,17 +7,17 @@ class ResCompany(models.Model):
     mall_exit_notice_days = fields.Integer(
         string="Exit Notice (days)",
         default=3,
-        help="E4: the floor files an exit notice at least this many days before the "
+        help="The floor files an exit notice at least this many days before the "
         "counter is cleared.",
     )
     mall_fixture_fee = fields.Monetary(
         string="Fixture Storage Fee per Piece per Day",
         currency_field="currency_id",
         default=10.0,
-        help="F1: from the second day of storage; day 1 is free.",
+        help="From the second day of storage; day 1 is free.",
     )
     mall_fixture_days = fields.Integer(
         string="Fixture Storage Days",
         default=10,
-        help="F1: fixtures still stored after this day are scrapped and accrue nothing more.",
+        help="Fixtures still stored after this day are scrapped and accrue nothing more.",
     )

@@ -88,7 +88,7 @@ class CrmLead(models.Model):
         copy=False,
         tracking=True,
         index=True,
-        help="V2: the customer belongs to the consultant before this day; from this day on "
+        help="The customer belongs to the consultant before this day; from this day on "
         "they are in the project's public pool.",
     )
     protection_days_left = fields.Integer(
@@ -102,7 +102,7 @@ class CrmLead(models.Model):
         string="Shared With",
         readonly=True,
         tracking=True,
-        help="V2: the consultant the Marketing Manager split this deal with.",
+        help="The consultant the Marketing Manager split this deal with.",
     )
     contact_ids = fields.One2many("property.lead.contact", "lead_id", string="Contacts")
     deposit_count = fields.Integer(compute="_compute_sales_counts")

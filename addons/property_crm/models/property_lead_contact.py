@@ -33,7 +33,7 @@ class PropertyLeadContact(models.Model):
     effective = fields.Boolean(
         compute="_compute_effective",
         store=True,
-        help="V2: a visit or an answered call; renews the protection when the owner makes it.",
+        help="A visit or an answered call; renews the protection when the owner makes it.",
     )
     contact_name = fields.Char(string="Name")
     phone_display = fields.Char(string="Phone")

@@ -34,27 +34,27 @@ class PropertyProject(models.Model):
         default=15,
         required=True,
         tracking=True,
-        help="V2: a caller belongs to the consultant who registered them for this many days.",
+        help="A caller belongs to the consultant who registered them for this many days.",
     )
     visit_protection_days = fields.Integer(
         string="Protection after a Visit (days)",
         default=7,
         required=True,
         tracking=True,
-        help="V2: a visitor belongs to the consultant who registered them for this many days.",
+        help="A visitor belongs to the consultant who registered them for this many days.",
     )
     followup_hours = fields.Integer(
         string="Follow-up Due (hours)",
         default=24,
         required=True,
         tracking=True,
-        help="V1: the consultant calls a new contact back within this many hours.",
+        help="The consultant calls a new contact back within this many hours.",
     )
     phone_country_id = fields.Many2one(
         "res.country",
         string="Phone Country",
         default=lambda self: self.env.ref("base.cn", raise_if_not_found=False),
-        help="V2: visitors' phones are compared as Odoo sanitizes them in this country.",
+        help="Visitors' phones are compared as Odoo sanitizes them in this country.",
     )
     lead_count = fields.Integer(string="Registered Customers", compute="_compute_lead_count")
 

@@ -5,6 +5,6 @@ class UtmSource(models.Model):
     _inherit = "utm.source"
 
     sales_office_channel = fields.Boolean(
-        help="V1: offered as a source on the sales office's visitor register "
+        help="Offered as a source on the sales office's visitor register "
         "(signboard, newspaper, online, referral, passing by, ...).",
     )

@@ -2,6 +2,7 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
+from odoo.addons.marketing_base.models.common import format_money
 from odoo.addons.marketing_base.models.marketing_workflow_mixin import workflow_action
 
 
@@ -78,7 +79,7 @@ class AccountMove(models.Model):
                             "(Request Over-Budget Approval) before it is posted.",
                             move=move.display_name,
                             line=budget_line.display_name,
-                            over=f"{over:,.2f}",
+                            over=format_money(self.env, over, move.company_id.currency_id),
                         )
                     )
 

@@ -10,5 +10,5 @@ class AccountMoveLine(models.Model):
         index="btree_not_null",
         domain="[('budget_id.state', 'in', ('approved', 'filed')), "
         "('budget_id.plan_type', '=', 'annual'), ('company_id', '=', company_id)]",
-        help="X1: the marketing budget line this expense is spent from.",
+        help="The marketing budget line this expense is spent from.",
     )

@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 from odoo.tools import float_compare
 from odoo.tools.translate import LazyTranslate
 
-from odoo.addons.marketing_base.models.common import selection_label
+from odoo.addons.marketing_base.models.common import format_money, join_list, selection_label
 from odoo.addons.marketing_base.models.marketing_workflow_mixin import workflow_action
 
 _lt = LazyTranslate(__name__)
@@ -97,7 +97,7 @@ class PropertyMarketingBudget(models.Model):
     ceiling_ratio = fields.Float(
         string="Ceiling (%)", related="company_id.marketing_budget_ratio", readonly=True
     )
-    ceiling = fields.Monetary(compute="_compute_ceiling", help="X1: sales × the ceiling ratio.")
+    ceiling = fields.Monetary(compute="_compute_ceiling", help="Sales × the ceiling ratio.")
     over_ceiling = fields.Boolean(compute="_compute_ceiling")
     spent_amount = fields.Monetary(string="Spent", compute="_compute_spent")
     remaining_amount = fields.Monetary(string="Remaining", compute="_compute_spent")
@@ -207,7 +207,7 @@ class PropertyMarketingBudget(models.Model):
         """X1: operations submit the plan within the ceiling; the approval chain starts."""
         self._check_role(OPERATIONS_GROUP)
         for budget in self:
-            budget._check_state(("draft", "rejected"))
+            budget._check_state_in(("draft", "rejected"))
             if not budget.line_ids:
                 raise UserError(
                     self.env._("%(budget)s has no lines to approve.", budget=budget.display_name)
@@ -232,7 +232,7 @@ class PropertyMarketingBudget(models.Model):
     def action_reset_draft(self):
         self._check_role(OPERATIONS_GROUP)
         for budget in self:
-            budget._check_state(("rejected", "cancel"))
+            budget._check_state_in(("rejected", "cancel"))
         self._clear_reviews()
         self._workflow_write({"state": "draft"})
         return True
@@ -241,7 +241,7 @@ class PropertyMarketingBudget(models.Model):
         """X1: finance files the approved plan."""
         self._check_role(FINANCE_GROUP)
         for budget in self:
-            budget._check_state(("approved",))
+            budget._check_state_in(("approved",))
         # finance files without editing rights on the plan itself
         self.sudo()._workflow_write(
             {
@@ -255,7 +255,7 @@ class PropertyMarketingBudget(models.Model):
     def action_cancel(self):
         self._check_role(OPERATIONS_GROUP)
         for budget in self:
-            budget._check_state(("draft", "rejected"))
+            budget._check_state_in(("draft", "rejected"))
         self._workflow_write({"state": "cancel"})
         return True
 
@@ -269,17 +269,20 @@ class PropertyMarketingBudget(models.Model):
     # ------------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------------
-    def _check_state(self, states):
-        self.ensure_one()
-        if self.state not in states:
-            raise UserError(
-                self.env._(
-                    "%(budget)s is %(state)s: this is done on %(states)s budgets only.",
-                    budget=self.display_name,
-                    state=selection_label(self, "state"),
-                    states=" / ".join(selection_label(self, "state", s) for s in states),
+    def _check_state_in(self, states):
+        """The workflow mixin's precondition, naming the states the step is done on."""
+        for budget in self:
+            if budget.state not in states:
+                raise UserError(
+                    self.env._(
+                        "%(budget)s is %(state)s: this is done on %(states)s budgets only.",
+                        budget=budget.display_name,
+                        state=selection_label(budget, "state"),
+                        states=join_list(
+                            self.env, [selection_label(budget, "state", s) for s in states]
+                        ),
+                    )
                 )
-            )
 
     def _request_reviews(self):
         """Start the approval chain; the reviews read afresh (a form may have cached the
@@ -306,7 +309,7 @@ class PropertyMarketingBudget(models.Model):
                 )
 
     def _money(self, amount):
-        return f"{self.currency_id.symbol or ''}{amount:,.2f}"
+        return format_money(self.env, amount, self.currency_id)
 
     @api.model
     def _demo_budget_story(self, project_ids):

@@ -8,3 +8,4 @@ from . import property_subscription
 from . import property_control_log
 from . import ir_websocket
 from . import property_subscription_request
+from . import property_unit_lock_request

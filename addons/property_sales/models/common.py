@@ -3,6 +3,8 @@ import re
 
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.marketing_base.models.common import join_list
+
 # GB 11643: weights of the first 17 digits and the check character of (sum mod 11)
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
@@ -14,14 +16,17 @@ PERSONAL_DATA_GROUPS = "property_sales.group_project_secretary,property_sales.gr
 
 def schedule_for_group(records, group_xmlid, summary):
     """Give each user of the group (not the superuser) a to-do on every record, with
-    ``summary(record)`` as its title: how U3 and U5 notify people at once."""
+    ``summary(record)`` as its title, written in that user's language (``record.env._``):
+    how U3 and U5 notify people at once."""
     users = (
         records.env.ref(group_xmlid).sudo().users.filtered(lambda user: not user._is_superuser())
     )
     for record in records.sudo():
         for user in users:
             record.activity_schedule(
-                "mail.mail_activity_data_todo", user_id=user.id, summary=summary(record)
+                "mail.mail_activity_data_todo",
+                user_id=user.id,
+                summary=summary(record.with_context(lang=user.lang or record.env.lang)),
             )
 
 
@@ -127,6 +132,6 @@ def check_consultant_change(records, vals):
             records.env._(
                 "%(records)s: only the marketing manager hands a customer over to another "
                 "consultant.",
-                records=", ".join(changed.mapped("display_name")),
+                records=join_list(records.env, changed.mapped("display_name")),
             )
         )

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+from odoo.addons.marketing_base.models.common import join_list
 
 LOG_EVENT = [
     ("lock", "Lock"),
@@ -71,7 +72,7 @@ class PropertyControlLog(models.Model):
         raise UserError(
             self.env._(
                 "The sales-control register cannot be edited (entries: %(entries)s).",
-                entries=", ".join(str(entry_id) for entry_id in self.ids),
+                entries=join_list(self.env, self.ids),
             )
         )
 
@@ -81,7 +82,7 @@ class PropertyControlLog(models.Model):
         raise UserError(
             self.env._(
                 "The sales-control register cannot be deleted (entries: %(entries)s).",
-                entries=", ".join(str(entry_id) for entry_id in self.ids),
+                entries=join_list(self.env, self.ids),
             )
         )
 

@@ -3,7 +3,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 from odoo.tools.translate import LazyTranslate
 
-from odoo.addons.marketing_base.models.common import selection_label
+from odoo.addons.marketing_base.models.common import join_list, selection_label
 
 from .common import check_consultant_change, check_values, check_values_list
 from .property_project import MAX_AMOUNT
@@ -99,7 +99,7 @@ class PropertyDeposit(models.Model):
     partial = fields.Boolean(
         compute="_compute_below_minimum",
         string="Below Standard",
-        help="Below the project's standard deposit: the subscription is temporary (D5).",
+        help="Below the project's standard deposit: the subscription is temporary.",
     )
     state = fields.Selection(
         DEPOSIT_STATE, default="draft", required=True, readonly=True, tracking=True
@@ -185,7 +185,7 @@ class PropertyDeposit(models.Model):
                 self.env._(
                     "Deposit %(deposits)s is approved or paid: its customer, project, unit "
                     "and amount can no longer change.",
-                    deposits=", ".join(self.mapped("name")),
+                    deposits=join_list(self.env, self.mapped("name")),
                 )
             )
         return super().write(vals)
@@ -202,7 +202,7 @@ class PropertyDeposit(models.Model):
         """D2: at or above the minimum the deposit is accepted; below, it goes through
         its approval chain (by default the marketing manager)."""
         self._check_role(CONSULTANT)
-        self._check_state("draft")
+        self._check_state_in(("draft",))
         below = self.filtered("below_minimum")
         (self - below)._workflow_write({"state": "approved"})
         for deposit in below:
@@ -239,14 +239,14 @@ class PropertyDeposit(models.Model):
     def action_register_payment(self):
         """D3: the cashier receives the deposit: an inbound accounting payment, posted."""
         self._check_cashier()
-        self._check_state("approved")
+        self._check_state_in(("approved",))
         self._settle("inbound", "paid", "payment_id", "deposit")
         return True
 
     def action_refund(self):
         """D6: the refund of a paid deposit is an outbound accounting payment."""
         self._check_cashier()
-        self._check_state("paid")
+        self._check_state_in(("paid",))
         for deposit in self:
             open_subscriptions = deposit.env["property.subscription"].search_count(
                 [("deposit_id", "=", deposit.id), ("state", "not in", ("cancelled",))]
@@ -276,15 +276,18 @@ class PropertyDeposit(models.Model):
     # ------------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------------
-    def _check_state(self, state):
+    def _check_state_in(self, states):
+        """The workflow mixin's precondition, naming the state the step needs."""
         for deposit in self:
-            if deposit.state != state:
+            if deposit.state not in states:
                 raise UserError(
                     self.env._(
                         "Deposit %(deposit)s is %(state)s; this step needs it %(expected)s.",
                         deposit=deposit.name,
                         state=selection_label(deposit, "state"),
-                        expected=selection_label(deposit, "state", state),
+                        expected=join_list(
+                            self.env, [selection_label(deposit, "state", s) for s in states]
+                        ),
                     )
                 )
 
@@ -368,6 +371,42 @@ class PropertyDeposit(models.Model):
                 )
             )
         self._check_unused()
+
+    @api.model
+    def _free_for_lock(self, partner, unit):
+        """The customer's paid deposits for the unit's project (and for no other unit)
+        that secure nothing yet: an active lock or a subscription not cancelled. Holders
+        are searched as superuser: they may be another consultant's."""
+        candidates = self.search(
+            [
+                ("partner_id", "=", partner.id),
+                ("project_id", "=", unit.project_id.id),
+                ("state", "=", "paid"),
+                ("unit_id", "in", [False, unit.id]),
+            ],
+            order="id",
+        )
+        if not candidates:
+            return candidates
+        locks = (
+            self.env["property.unit.lock"]
+            .sudo()
+            .search([("deposit_id", "in", candidates.ids), ("state", "=", "active")])
+        )
+        subscriptions = (
+            self.env["property.subscription"]
+            .sudo()
+            .search(
+                [
+                    ("state", "!=", "cancelled"),
+                    "|",
+                    ("deposit_id", "in", candidates.ids),
+                    ("topup_deposit_id", "in", candidates.ids),
+                ]
+            )
+        )
+        held = locks.deposit_id | subscriptions.deposit_id | subscriptions.topup_deposit_id
+        return candidates.filtered(lambda deposit: deposit.id not in held.ids)
 
     def _check_unused(self, lock=None, subscription=None):
         """One deposit secures one sale: refuse it when an active lock (other than

@@ -65,7 +65,7 @@ class PropertyProject(models.Model):
         default=24,
         required=True,
         tracking=True,
-        help="A lock without subscription is released after this many hours (U7), "
+        help="A lock without subscription is released after this many hours, "
         "from 1 to 720 (30 days).",
     )
     deposit_standard = fields.Monetary(
@@ -79,7 +79,7 @@ class PropertyProject(models.Model):
         default=2.0,
         required=True,
         tracking=True,
-        help="Larger discounts need the marketing manager's approval (D7).",
+        help="Larger discounts need the marketing manager's approval.",
     )
     building_ids = fields.One2many("property.building", "project_id", string="Buildings")
     unit_count = fields.Integer(compute="_compute_unit_count")

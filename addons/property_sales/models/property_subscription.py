@@ -5,7 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 from odoo.tools.translate import LazyTranslate
 
-from odoo.addons.marketing_base.models.common import selection_label
+from odoo.addons.marketing_base.models.common import format_money, join_list, selection_label
 
 from .common import (
     check_consultant_change,
@@ -156,7 +156,7 @@ class PropertySubscription(models.Model):
     topup_deadline = fields.Date(string="Top-up Deadline", readonly=True, tracking=True)
     topup_deadline_requested = fields.Date(
         string="Extend Deadline To",
-        help="D5: the new top-up deadline to ask the marketing manager for.",
+        help="The new top-up deadline to ask the marketing manager for.",
     )
     mortgage_documents = fields.Boolean(string="Mortgage Documents Complete", tracking=True)
     contract_registered = fields.Boolean(string="Contract Registered", tracking=True)
@@ -310,6 +310,7 @@ class PropertySubscription(models.Model):
         for subscription in self.filtered(lambda s: s.state != "draft"):
             new = subscription.new({fname: vals[fname] for fname in frozen}, origin=subscription)
             changed = [fname for fname in frozen if new[fname] != subscription[fname]]
+            labels = [subscription._fields[f]._description_string(self.env) for f in changed]
             if changed:
                 raise UserError(
                     self.env._(
@@ -317,9 +318,7 @@ class PropertySubscription(models.Model):
                         "change (a change of unit or a return goes through its approval).",
                         subscription=subscription.name,
                         state=selection_label(subscription, "state"),
-                        fields=", ".join(
-                            subscription._fields[f]._description_string(self.env) for f in changed
-                        ),
+                        fields=join_list(self.env, labels),
                     )
                 )
 
@@ -330,7 +329,7 @@ class PropertySubscription(models.Model):
         """D7: a discount above the consultants' limit goes through its approval chain
         (by default the marketing manager); the approval is recorded on the subscription."""
         self._check_role(CONSULTANT)
-        self._check_state(("draft",))
+        self._check_state_in(("draft",))
         for subscription in self:
             if subscription._max_discount_ok():
                 raise UserError(
@@ -346,7 +345,7 @@ class PropertySubscription(models.Model):
     def action_request_extension(self):
         """D5: ask to extend the top-up deadline to the date given."""
         self._check_role(CONSULTANT)
-        self._check_state(("temporary",))
+        self._check_state_in(("temporary",))
         for subscription in self:
             if (
                 not subscription.topup_deadline_requested
@@ -366,7 +365,7 @@ class PropertySubscription(models.Model):
     def action_request_return(self):
         """D6: ask for the return of the unit (退房)."""
         self._check_role(CONSULTANT)
-        self._check_state(("temporary", "confirmed"))
+        self._check_state_in(("temporary", "confirmed"))
         for subscription in self:
             if not subscription.return_reason:
                 raise UserError(
@@ -381,7 +380,7 @@ class PropertySubscription(models.Model):
     def action_request_change(self):
         """D6: ask for a change of unit (换房) to a unit locked for the same customer."""
         self._check_role(CONSULTANT)
-        self._check_state(("temporary", "confirmed"))
+        self._check_state_in(("temporary", "confirmed"))
         self._check_change_unit()
         self._request("change")
         return True
@@ -401,7 +400,7 @@ class PropertySubscription(models.Model):
         """D4/D5/D7: turn the lock into a subscription. A deposit below the standard
         makes it temporary, with a top-up deadline."""
         self._check_role(CONSULTANT)
-        self._check_state(("draft",))
+        self._check_state_in(("draft",))
         for subscription in self:
             subscription._check_confirmable()
         self.lock_id._convert(self)
@@ -424,7 +423,7 @@ class PropertySubscription(models.Model):
         """D5: the customer topped the deposit up to the standard with a second deposit
         received from them and not used for anything else: confirmed."""
         self._check_role(CONSULTANT)
-        self._check_state(("temporary",))
+        self._check_state_in(("temporary",))
         for subscription in self:
             topup = subscription.topup_deposit_id
             if not topup:
@@ -460,8 +459,8 @@ class PropertySubscription(models.Model):
                         "Subscription %(subscription)s: %(paid)s received, the standard "
                         "deposit is %(standard)s; register the top-up deposit first.",
                         subscription=subscription.name,
-                        paid=paid,
-                        standard=standard,
+                        paid=format_money(self.env, paid, subscription.currency_id),
+                        standard=format_money(self.env, standard, subscription.currency_id),
                     )
                 )
             subscription._workflow_write({"state": "confirmed"})
@@ -473,7 +472,7 @@ class PropertySubscription(models.Model):
     def action_contract(self):
         """D4: after customer service's checklist, the sales contract is signed."""
         self._check_role(*CONTRACT_GROUPS)
-        self._check_state(("confirmed",))
+        self._check_state_in(("confirmed",))
         for subscription in self:
             missing = [
                 subscription._fields[fname].get_description(self.env)["string"]
@@ -486,7 +485,7 @@ class PropertySubscription(models.Model):
                     self.env._(
                         "Subscription %(subscription)s cannot be contracted yet: %(missing)s.",
                         subscription=subscription.name,
-                        missing=", ".join(missing),
+                        missing=join_list(self.env, missing),
                     )
                 )
         self._workflow_write(
@@ -499,7 +498,7 @@ class PropertySubscription(models.Model):
     def action_deliver(self):
         """D4: the flat is handed over."""
         self._check_role(SERVICE)
-        self._check_state(("contracted",))
+        self._check_state_in(("contracted",))
         self._workflow_write({"date_delivery": fields.Date.context_today(self)})
         for subscription in self:
             subscription.unit_id._set_state("delivered", "deliver", subscription=subscription)
@@ -532,7 +531,7 @@ class PropertySubscription(models.Model):
 
     def _apply_discount_approval(self, reviewer):
         """D7: the approval of the discount, recorded on the subscription."""
-        self._check_state(("draft",))
+        self._check_state_in(("draft",))
         self._workflow_write(
             {"discount_approved_by": reviewer.id, "discount_approval_date": fields.Datetime.now()}
         )
@@ -546,13 +545,13 @@ class PropertySubscription(models.Model):
 
     def _apply_extension(self, deadline):
         """D5: the approved new top-up deadline."""
-        self._check_state(("temporary",))
+        self._check_state_in(("temporary",))
         self._workflow_write({"topup_deadline": deadline, "topup_deadline_requested": False})
 
     def _apply_return(self, reviewer):
         """D6: the approved return: the unit is for sale again; the cashier then refunds
         the deposit through accounting."""
-        self._check_state(("temporary", "confirmed"))
+        self._check_state_in(("temporary", "confirmed"))
         self.unit_id._lock_rows()
         self._workflow_write({"state": "cancelled", "return_approved_by": reviewer.id})
         for subscription in self:
@@ -562,7 +561,7 @@ class PropertySubscription(models.Model):
         """D6: the approved change of unit: the customer's new unit, already locked for
         them, gets a new subscription on the same deposit; the old unit is for sale
         again. Both are on the register (U8)."""
-        self._check_state(("temporary", "confirmed"))
+        self._check_state_in(("temporary", "confirmed"))
         self._check_change_unit()
         self.unit_id._lock_rows()
         for subscription in self:
@@ -598,18 +597,6 @@ class PropertySubscription(models.Model):
             "payment_terms": self.payment_terms,
         }
 
-    def _check_state(self, states):
-        for subscription in self:
-            if subscription.state not in states:
-                raise UserError(
-                    self.env._(
-                        "Subscription %(subscription)s is %(state)s: this step is not "
-                        "possible now.",
-                        subscription=subscription.name,
-                        state=selection_label(subscription, "state"),
-                    )
-                )
-
     def _max_discount_ok(self):
         """D7: within the consultants' limit, or approved by the marketing manager."""
         self.ensure_one()
@@ -642,9 +629,9 @@ class PropertySubscription(models.Model):
                     "below the list price %(list_price)s, more than the consultants' limit of "
                     "%(limit).2f%%; ask the marketing manager to approve the discount.",
                     subscription=self.name,
-                    price=self.price,
+                    price=format_money(self.env, self.price, self.currency_id),
                     discount=self.discount_percent,
-                    list_price=self.list_price,
+                    list_price=format_money(self.env, self.list_price, self.currency_id),
                     limit=self.project_id.discount_limit,
                 )
             )

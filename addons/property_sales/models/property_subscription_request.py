@@ -79,7 +79,7 @@ class PropertySubscriptionRequest(models.Model):
         REQUEST_STATE, default="draft", required=True, readonly=True, tracking=True
     )
     requested_by = fields.Many2one("res.users", readonly=True)
-    price = fields.Monetary(readonly=True, help="The subscription price to approve (D7).")
+    price = fields.Monetary(readonly=True, help="The subscription price to approve.")
     discount_percent = fields.Float(string="Discount (%)", readonly=True, digits=(5, 2))
     topup_deadline = fields.Date(string="New Top-up Deadline", readonly=True)
     change_unit_id = fields.Many2one(

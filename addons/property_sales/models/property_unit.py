@@ -5,10 +5,10 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, format_datetime
 from odoo.tools.translate import LazyTranslate
 
-from odoo.addons.marketing_base.models.common import selection_label
+from odoo.addons.marketing_base.models.common import join_list, selection_label
 from odoo.addons.marketing_base.models.marketing_workflow_mixin import workflow_action
 
-from .common import check_values, check_values_list, normalize_id_number, schedule_for_group
+from .common import check_values, check_values_list, normalize_id_number
 from .property_project import MAX_AMOUNT
 
 _lt = LazyTranslate(__name__)
@@ -88,6 +88,9 @@ class PropertyUnit(models.Model):
         "property.unit.lock", compute="_compute_active_lock_id", string="Active Lock"
     )
     subscription_ids = fields.One2many("property.subscription", "unit_id", string="Subscriptions")
+    lock_request_ids = fields.One2many(
+        "property.unit.lock.request", "unit_id", string="Lock Requests"
+    )
 
     # ------------------------------------------------------------------
     # COMPUTE METHODS
@@ -142,18 +145,21 @@ class PropertyUnit(models.Model):
         }
 
     def action_request_lock(self):
-        """U5: a consultant asks the project secretaries for a lock."""
+        """U5: a consultant asks the project secretaries for a lock, with the customer and
+        the ID card number or the deposit the secretary needs (a lock request)."""
+        self.ensure_one()
         self._check_role("property_sales.group_sales_consultant")
-        schedule_for_group(
-            self,
-            "property_sales.group_project_secretary",
-            lambda unit: self.env._(
-                "%(consultant)s asks to lock unit %(unit)s",
-                consultant=self.env.user.name,
-                unit=unit.display_name,
-            ),
-        )
-        return True
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "property.unit.lock.request",
+            "name": self.env._("Ask for a Lock of Unit %(unit)s", unit=self.display_name),
+            "view_mode": "form",
+            "views": [
+                (self.env.ref("property_sales.property_unit_lock_request_view_form").id, "form")
+            ],
+            "target": "new",
+            "context": {"default_unit_id": self.id},
+        }
 
     def action_withhold(self):
         self._check_manager()
@@ -274,9 +280,11 @@ class PropertyUnit(models.Model):
         )
 
     def _set_state(self, state, event, **log_values):
-        """Move the units to ``state``, register the change (U8) and tell the charts."""
+        """Move the units to ``state``, register the change (U8) and tell the charts. The
+        state is not tracked in the chatter (the register is its history): no tracking
+        work on this write."""
         with workflow_action():
-            self.sudo().write({"state": state})
+            self.sudo().with_context(tracking_disable=True).write({"state": state})
         log = self.env["property.control.log"]
         for unit in self:
             log._record_event(event, unit, **log_values)
@@ -284,6 +292,12 @@ class PropertyUnit(models.Model):
 
     def _chart_values(self):
         self.ensure_one()
+        # pending lock requests matter on an available unit only (no query on a lock)
+        requests = [
+            {"id": request.id, "consultant": request.consultant_id.name}
+            for request in (self.sudo().lock_request_ids if self.state == "available" else ())
+            if request.state == "pending"
+        ]
         return {
             "id": self.id,
             "name": self.name,
@@ -293,6 +307,9 @@ class PropertyUnit(models.Model):
             "area": self.area,
             "list_price": self.list_price,
             "state": self.state,
+            # who asked for the unit, shown on the chart to every role
+            "requests": requests,
+            "requested_by": join_list(self.env, [request["consultant"] for request in requests]),
         }
 
     def _notify_charts(self):

@@ -1,7 +1,5 @@
 import logging
 
-from psycopg2 import errors
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
@@ -134,13 +132,21 @@ class PropertyUnitLock(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _create_active_lock(self, unit, partner, id_number, deposit):
-        """Create the active lock of ``unit`` (whose row the caller has locked), move the
-        unit to *locked* and register it. A unique violation means another transaction
-        got there first: it becomes the clear "already locked" error."""
+        """Create the active lock of ``unit``, whose row the caller has locked and found
+        available, move the unit to *locked* and register it (U8).
+
+        A launch day locks hundreds of units at once, so a lock costs only its rows: the
+        register is the lock's history, so its creation posts no chatter message, adds no
+        follower and tracks nothing (``tracking_disable``); the number comes from the
+        sequence of the unit's company. The partial unique index still refuses a second
+        active lock (U6); with the unit's row locked and its state read under that lock,
+        a concurrent lock of the same unit fails on the row lock and is retried, then
+        refused with the clear "already locked" error."""
         now = fields.Datetime.now()
         user = self.env.user
+        sequence = self.env["ir.sequence"].with_company(unit.company_id)
         vals = {
-            "name": self.env["ir.sequence"].next_by_code("property.unit.lock") or "/",
+            "name": sequence.next_by_code("property.unit.lock") or "/",
             "unit_id": unit.id,
             # the unit's, given here so the row is inserted complete (no UPDATE after)
             "building_id": unit.building_id.id,
@@ -154,20 +160,7 @@ class PropertyUnitLock(models.Model):
             "date_lock": now,
             "date_expiry": unit._lock_expiry(unit.project_id, now),
         }
-        try:
-            with self.env.cr.savepoint():
-                # the register (U8) records the lock: no "created" message in the chatter,
-                # and the secretary who locks does not become a follower of every lock
-                lock = self.with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
-                lock = lock.create(vals)
-                lock.flush_recordset()
-        except errors.UniqueViolation:
-            other = self.search([("unit_id", "=", unit.id), ("state", "=", "active")], limit=1)
-            if other:
-                raise UserError(other._already_locked_message()) from None
-            raise UserError(
-                self.env._("Unit %(unit)s was locked by another request.", unit=unit.name)
-            ) from None
+        lock = self.with_context(tracking_disable=True).create(vals).with_env(self.env)
         unit._set_state("locked", "lock", lock=lock)
         return lock
 
@@ -200,7 +193,7 @@ class PropertyUnitLock(models.Model):
         schedule_for_group(
             self,
             "property_sales.group_marketing_manager",
-            lambda lock: self.env._(
+            lambda lock: lock.env._(
                 "Unit %(unit)s locked by %(user)s in the secretary's absence",
                 unit=lock.unit_id.name,
                 user=lock.locked_by.name,

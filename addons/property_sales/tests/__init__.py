@@ -9,3 +9,5 @@ from . import test_roles
 from . import test_security
 from . import test_subscription_report
 from . import test_forms
+from . import test_lock_request
+from . import test_role_tours

@@ -14,7 +14,7 @@ class TestLockCost(PropertySalesCase):
         unit = self.unit_named("1-0102")
         messages = self.env["mail.message"].search_count([])
         followers = self.env["mail.followers"].search_count([])
-        with self.assertQueryCount(10):
+        with self.assertQueryCount(8):
             lock = self.lock(unit)
         self.assertEqual(unit.state, "locked")
         self.assertEqual(self.log_lines(unit).mapped("event"), ["lock"])

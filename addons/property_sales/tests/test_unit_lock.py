@@ -56,9 +56,9 @@ class TestUnitLock(PropertySalesCase):
         self.assertEqual(self.unit.state, "available")
         self.assertFalse(self.unit.lock_ids)
         self.assertFalse(self.log_lines(self.unit))
-        self.unit.with_user(self.consultant).action_request_lock()
-        activity = self.unit.activity_ids.filtered(lambda a: a.user_id == self.secretary)
-        self.assertIn("李明", activity.summary)
+        action = self.unit.with_user(self.consultant).action_request_lock()
+        self.assertEqual(action["res_model"], "property.unit.lock.request")
+        self.assertEqual(action["context"], {"default_unit_id": self.unit.id})
 
     def test_customer_service_and_manager_cannot_lock(self):
         for user in (self.service, self.manager, self.cashier):

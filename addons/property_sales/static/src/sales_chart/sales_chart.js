@@ -1,5 +1,4 @@
 import {Component, onWillStart, onWillUnmount, useState} from "@odoo/owl";
-import {_t} from "@web/core/l10n/translation";
 import {registry} from "@web/core/registry";
 import {useService} from "@web/core/utils/hooks";
 import {formatMonetary} from "@web/views/fields/formatters";
@@ -18,7 +17,6 @@ export class PropertySalesChart extends Component {
         this.orm = useService("orm");
         this.action = useService("action");
         this.busService = useService("bus_service");
-        this.notification = useService("notification");
         this.state = useState({buildings: [], chart: null, selected: null});
         this.channel = null;
         this.onUnits = this.onUnits.bind(this);
@@ -122,10 +120,23 @@ export class PropertySalesChart extends Component {
     }
 
     async requestLock(unit) {
-        await this.orm.call("property.unit", "action_request_lock", [[unit.id]]);
-        this.notification.add(_t("The project secretaries have been asked for a lock."), {
-            type: "success",
+        const action = await this.orm.call("property.unit", "action_request_lock", [[unit.id]]);
+        this.action.doAction(action, {
+            onClose: () => this.load(this.state.chart && this.state.chart.building.id),
         });
+    }
+
+    openRequest(request) {
+        this.action.doAction({
+            type: "ir.actions.act_window",
+            res_model: "property.unit.lock.request",
+            res_id: request.id,
+            views: [[false, "form"]],
+        });
+    }
+
+    openRequests() {
+        this.action.doAction("property_sales.property_unit_lock_request_action");
     }
 }
 
