@@ -357,6 +357,14 @@ class MallSettlementStatement(models.Model):
             )
         return result
 
+    def _commission_base(self):
+        """The contract's brackets apply only to the sales outside the promotions with
+        their own rate; those promotions' commissions are on the promotion lines."""
+        self.ensure_one()
+        if any(line.has_commission_rate for line in self.promotion_line_ids):
+            return self.contract_rate_sales
+        return super()._commission_base()
+
     def _discount_share(self, figures, terms):
         """T6: the discounts inside a promotion with its own ratio are shared at that
         ratio, the rest at the contract's."""

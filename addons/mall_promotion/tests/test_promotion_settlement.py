@@ -168,3 +168,39 @@ class TestPromotionSettlement(PromotionCase):
         self.assertEqual((b.commission, b.promotion_rate_sales), (150.0, 1000.0))
         with self.refused(ValidationError, "between 0 and 100"):
             self.promotion(name="P bad").participant_ids[:1].write({"commission_rate": 101.0})
+
+    def test_brackets_apply_to_the_sales_outside_the_promotion(self):
+        # Progressive 5 % up to 30,000.00 then 10 %; the promotion charges 12 %.
+        counter = self.env["mall.counter"].create(
+            {"name": "童装岛柜", "code": "TF2-04", "floor_id": self.floor2.id, "area": 18.0}
+        )
+        contract = self.signed_contract(
+            counter_ids=[(6, 0, counter.ids)],
+            commission_mode="progressive",
+            tier_ids=[
+                (0, 0, {"lower_bound": 0.0, "rate": 5.0}),
+                (0, 0, {"lower_bound": 30000.0, "rate": 10.0}),
+            ],
+        )
+        promotion = self.promotion(
+            commission_rate=12.0, contract_ids=[(6, 0, (self.contracts | contract).ids)]
+        )
+        self.approve(promotion)
+        self.sales(
+            contract,
+            [(date(2029, 3, 5), 10000.01, 0.0), (date(2029, 3, 15), 45000.0, 0.0)],
+        )
+        statement = self.statement(contract)
+        self.assertEqual(statement.contract_rate_sales, 45000.0)
+        # 30,000 × 5 % + 15,000 × 10 % on the contract's brackets; 10,000.01 × 12 %
+        brackets = statement.with_user(self.accountant)._commission_brackets()
+        self.assertEqual(
+            [(b["sales"], b["commission"]) for b in brackets],
+            [(30000.0, 1500.0), (15000.0, 1500.0)],
+        )
+        self.assertEqual(statement.promotion_line_ids.commission, 1200.0)
+        self.assertEqual(statement.commission, 4200.0)
+        self.assertEqual(
+            sum(b["commission"] for b in brackets) + statement.promotion_line_ids.commission,
+            statement.commission,
+        )
