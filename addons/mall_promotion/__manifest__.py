@@ -25,7 +25,7 @@
         "views/mall_promotion_portal_templates.xml",
         "views/mall_promotion_menus.xml",
     ],
-    "demo": ["demo/mall_promotion_demo.xml"],
+    "demo": ["demo/mall_promotion_demo.xml", "demo/res_users_home_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "mall_promotion/static/tests/tours/*.js",

@@ -17,9 +17,7 @@ class TestPortalLanguage(HttpCase):
         new_test_user(self.env, login=login, groups="base.group_portal", lang=user_lang)
         self.authenticate(login, login)
         self.opener.cookies.set("frontend_lang", cookie_lang)
-        response = self.url_open(
-            "/web/login_successful", headers={"Accept-Language": browser_lang}
-        )
+        response = self.url_open("/web/login_successful", headers={"Accept-Language": browser_lang})
         self.assertEqual(response.status_code, 200)
         return response
 
