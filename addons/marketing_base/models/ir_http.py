@@ -18,4 +18,4 @@ class IrHttp(models.AbstractModel):
             code = request.env["ir.http"].get_nearest_lang(user.lang)
             if code:
                 request.lang = request.env["res.lang"]._get_data(code=code)
-        super()._frontend_pre_dispatch()
+        return super()._frontend_pre_dispatch()
