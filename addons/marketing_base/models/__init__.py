@@ -6,3 +6,4 @@ from . import res_company
 from . import res_config_settings
 from . import tier_definition
 from . import tier_review
+from . import marketing_demo
