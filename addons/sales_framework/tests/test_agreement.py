@@ -12,7 +12,10 @@ class TestAgreement(SalesFrameworkCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        today = fields.Date.context_today(cls.env["sales.framework.agreement"])
+        # the seller's today: the order's date is read in the seller's time zone
+        today = fields.Date.context_today(
+            cls.env["sales.framework.agreement"].with_user(cls.seller)
+        )
         cls.agreement = (
             cls.env["sales.framework.agreement"]
             .with_user(cls.seller)
