@@ -7,7 +7,7 @@
     "author": "Marketing Suite Engineers",
     "website": "https://example.com/marketing-suite",
     "license": "LGPL-3",
-    "depends": ["base_setup", "mail", "web", "base_tier_validation"],
+    "depends": ["base_setup", "http_routing", "mail", "web", "base_tier_validation"],
     "data": [
         "security/marketing_base_security.xml",
         "security/ir.model.access.csv",

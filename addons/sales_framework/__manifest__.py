@@ -33,7 +33,7 @@
         "views/res_config_settings_views.xml",
         "views/sales_framework_menus.xml",
     ],
-    "demo": ["demo/sales_framework_demo.xml"],
+    "demo": ["demo/sales_framework_demo.xml", "demo/res_users_home_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "sales_framework/static/tests/tours/*.js",

@@ -37,3 +37,13 @@ def format_money(env, amount, currency=None):
     """An amount as users read it in messages ("¥1,615,812.25"), in the company currency
     unless another is given."""
     return format_amount(env, amount, currency or env.company.currency_id)
+
+
+def demo_env(records):
+    """The records in the language of the demo company's users (the administrator's, when
+    installed): Odoo loads demo data in English."""
+    admin = records.env.ref("base.user_admin", raise_if_not_found=False)
+    lang = admin.lang if admin else False
+    if lang and records.env["res.lang"]._get_data(code=lang):
+        return records.with_context(lang=lang)
+    return records

@@ -18,3 +18,4 @@ from . import sales_complaint
 from . import sales_launch_event
 from . import sales_launch_agency
 from . import sales_framework_demo
+from . import ir_ui_menu

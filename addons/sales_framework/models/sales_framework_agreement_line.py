@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
 
+from odoo.addons.marketing_base.models.common import format_money
+
 
 class SalesFrameworkAgreementLine(models.Model):
     _name = "sales.framework.agreement.line"
@@ -63,13 +65,13 @@ class SalesFrameworkAgreementLine(models.Model):
             ) or float_compare(order_line.discount, 0.0, precision_digits=2):
                 raise ValidationError(
                     self.env._(
-                        "%(product)s is agreed at %(price).2f in %(agreement)s; order "
-                        "%(order)s has %(actual).2f.",
+                        "%(product)s is agreed at %(price)s in %(agreement)s; order "
+                        "%(order)s has %(actual)s.",
                         product=self.product_id.display_name,
-                        price=self.price_unit,
+                        price=format_money(self.env, self.price_unit, self.currency_id),
                         agreement=self.agreement_id.name,
                         order=order.name,
-                        actual=order_line.price_unit,
+                        actual=format_money(self.env, order_line.price_unit, self.currency_id),
                     )
                 )
         qty = sum(order_lines.mapped("product_uom_qty"))

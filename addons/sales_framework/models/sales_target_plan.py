@@ -5,6 +5,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.marketing_base.models.common import format_money
+
 _lt = LazyTranslate(__name__)
 
 MANAGER = "sales_team.group_sale_manager"
@@ -94,11 +96,11 @@ class SalesTargetPlan(models.Model):
                 if float_compare(amount, team_target.amount, precision_digits=2):
                     raise UserError(
                         self.env._(
-                            "The monthly targets of team %(team)s sum to %(sum).2f instead of "
-                            "the team target %(target).2f.",
+                            "The monthly targets of team %(team)s sum to %(sum)s instead of "
+                            "the team target %(target)s.",
                             team=team_target.team_id.name,
-                            sum=amount,
-                            target=team_target.amount,
+                            sum=format_money(self.env, amount, plan.currency_id),
+                            target=format_money(self.env, team_target.amount, plan.currency_id),
                         )
                     )
                 customers = sum(lines.mapped("new_customer_target"))
