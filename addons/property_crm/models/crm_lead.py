@@ -459,8 +459,12 @@ class CrmLead(models.Model):
         activity_type = self.env.ref("property_crm.mail_activity_followup")
         due = fields.Datetime.now() + timedelta(hours=self.project_id.followup_hours or 24)
         deadline = fields.Date.context_today(self.with_user(user), timestamp=due)
+        summary = self.with_context(lang=user.lang).env._("Call the customer back")
         self.sudo().activity_schedule(
-            activity_type_id=activity_type.id, date_deadline=deadline, user_id=user.id
+            activity_type_id=activity_type.id,
+            date_deadline=deadline,
+            user_id=user.id,
+            summary=summary,
         )
 
     def _log_contact(
