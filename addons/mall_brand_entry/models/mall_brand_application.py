@@ -358,7 +358,7 @@ class MallBrandApplication(models.Model):
                     notice.activity_schedule(
                         "mail.mail_activity_data_todo",
                         user_id=manager.id,
-                        summary=self.env._(
+                        summary=self.with_context(lang=manager.lang).env._(
                             "One in, one out: file the exit notice of %(brand)s",
                             brand=leaving.brand_id.name,
                         ),
@@ -367,7 +367,9 @@ class MallBrandApplication(models.Model):
             application.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=application.user_id.id,
-                summary=self.env._("The board approved: create the contract draft"),
+                summary=application.with_context(lang=application.user_id.lang).env._(
+                    "The board approved: create the contract draft"
+                ),
             )
 
     def _on_approval_rejected(self):
@@ -376,7 +378,9 @@ class MallBrandApplication(models.Model):
             application.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=application.user_id.id,
-                summary=self.env._("The board rejected the application"),
+                summary=application.with_context(lang=application.user_id.lang).env._(
+                    "The board rejected the application"
+                ),
             )
 
     # ------------------------------------------------------------------ CRUD
@@ -575,7 +579,9 @@ class MallBrandApplication(models.Model):
             application.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=application.user_id.id,
-                summary=self.env._("Contract signed: submit the fit-out drawings"),
+                summary=application.with_context(lang=application.user_id.lang).env._(
+                    "Contract signed: submit the fit-out drawings"
+                ),
             )
 
     def action_create_fitout(self):
