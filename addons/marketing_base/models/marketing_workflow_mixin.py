@@ -14,7 +14,7 @@ import contextvars
 from odoo import api, models
 from odoo.exceptions import UserError
 
-from .common import check_role, selection_label
+from .common import check_role, join_list, selection_label
 
 _IN_WORKFLOW_ACTION = contextvars.ContextVar("marketing_workflow_action", default=False)
 
@@ -92,14 +92,19 @@ class MarketingWorkflowMixin(models.AbstractModel):
         return super().write(vals)
 
     def _check_state_in(self, states):
-        """Refuse an action on a record whose state is not one of ``states``."""
+        """Refuse an action on a record whose state is not one of ``states``, naming
+        the states the step needs."""
         for record in self:
             if record.state not in states:
                 raise UserError(
                     self.env._(
-                        "%(document)s is %(state)s: this step does not apply.",
+                        "%(document)s is %(state)s: this step does not apply (this step needs it "
+                        "%(expected)s).",
                         document=record.display_name,
                         state=selection_label(record, "state"),
+                        expected=join_list(
+                            self.env, [selection_label(record, "state", s) for s in states]
+                        ),
                     )
                 )
 

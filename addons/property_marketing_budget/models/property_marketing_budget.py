@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 from odoo.tools import float_compare
 from odoo.tools.translate import LazyTranslate
 
-from odoo.addons.marketing_base.models.common import format_money, join_list, selection_label
+from odoo.addons.marketing_base.models.common import format_money, selection_label
 from odoo.addons.marketing_base.models.marketing_workflow_mixin import workflow_action
 
 _lt = LazyTranslate(__name__)
@@ -269,21 +269,6 @@ class PropertyMarketingBudget(models.Model):
     # ------------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------------
-    def _check_state_in(self, states):
-        """The workflow mixin's precondition, naming the states the step is done on."""
-        for budget in self:
-            if budget.state not in states:
-                raise UserError(
-                    self.env._(
-                        "%(budget)s is %(state)s: this is done on %(states)s budgets only.",
-                        budget=budget.display_name,
-                        state=selection_label(budget, "state"),
-                        states=join_list(
-                            self.env, [selection_label(budget, "state", s) for s in states]
-                        ),
-                    )
-                )
-
     def _request_reviews(self):
         """Start the approval chain; the reviews read afresh (a form may have cached the
         record without them)."""

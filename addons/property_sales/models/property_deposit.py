@@ -276,21 +276,6 @@ class PropertyDeposit(models.Model):
     # ------------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------------
-    def _check_state_in(self, states):
-        """The workflow mixin's precondition, naming the state the step needs."""
-        for deposit in self:
-            if deposit.state not in states:
-                raise UserError(
-                    self.env._(
-                        "Deposit %(deposit)s is %(state)s; this step needs it %(expected)s.",
-                        deposit=deposit.name,
-                        state=selection_label(deposit, "state"),
-                        expected=join_list(
-                            self.env, [selection_label(deposit, "state", s) for s in states]
-                        ),
-                    )
-                )
-
     def _check_cashier(self):
         self._check_role(CASHIER)
 
