@@ -1,4 +1,5 @@
 from . import (
+    account_move,
     account_chart_template,
     ir_http,
     mall_sale_line,

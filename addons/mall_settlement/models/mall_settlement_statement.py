@@ -1030,16 +1030,33 @@ class MallSettlementStatement(models.Model):
         return context
 
     def _create_moves(self, vals):
-        """One account.move create() for every bill and invoice, one _post(); then one
-        write of ``vals`` for every statement and one UPDATE linking each statement to
-        its documents. The supplier follows its documents as after Odoo's own posting,
-        inserted with them instead of one subscription per document."""
+        """Create and post every bill and invoice in one batch (see ``_post_moves``), then
+        one write of ``vals`` for every statement and one UPDATE linking each statement to
+        its documents. Should a document be posted in one of the journals at the same
+        moment, the batch numbering is undone and Odoo numbers the documents one by one."""
         todo = self._moves_vals()
-        moves = (
-            self.env["account.move"]
-            .with_context(**self._move_context())
-            .create([move_vals for _statement, _field, move_vals in todo])
-        )
+        try:
+            with self.env.cr.savepoint():
+                moves = self._post_moves(todo, batch_numbers=True)
+        except psycopg2.errors.UniqueViolation:
+            moves = self._post_moves(todo, batch_numbers=False)
+        self._workflow_write(vals)
+        links = {statement.id: [statement.id, None, None] for statement in self}
+        for (statement, field, _vals), move in zip(todo, moves, strict=True):
+            links[statement.id][1 if field == "vendor_bill_id" else 2] = move.id
+        self._link_moves(list(links.values()))
+        return moves
+
+    @api.model
+    def _post_moves(self, todo, batch_numbers):
+        """One account.move create() for the documents of ``todo`` (see ``_moves_vals``)
+        and one _post(), numbered in a batch when ``batch_numbers``. The supplier follows
+        its documents as after Odoo's own posting, inserted with them instead of one
+        subscription per document."""
+        values = [move_vals for _statement, _field, move_vals in todo]
+        if batch_numbers:  # numbered below, not one by one while drafts are created
+            values = [{**move_vals, "name": "/"} for move_vals in values]
+        moves = self.env["account.move"].with_context(**self._move_context()).create(values)
         # as Odoo's _insert_followers does (sudo), for every document at once
         external = self.env["mail.message.subtype"]._default_subtypes("account.move")[2]
         self.env["mail.followers"].sudo().create(
@@ -1054,12 +1071,9 @@ class MallSettlementStatement(models.Model):
                 if move.partner_id not in move.sudo().message_partner_ids
             ]
         )
+        if batch_numbers:
+            moves._number_in_batch()
         moves._post(soft=False)
-        self._workflow_write(vals)
-        links = {statement.id: [statement.id, None, None] for statement in self}
-        for (statement, field, _vals), move in zip(todo, moves, strict=True):
-            links[statement.id][1 if field == "vendor_bill_id" else 2] = move.id
-        self._link_moves(list(links.values()))
         return moves
 
     def _link_moves(self, rows):
