@@ -142,9 +142,20 @@ class MarketingApprovalMixin(models.AbstractModel):
                         "res_id": rec.id,
                         "activity_type_id": activity_type.id,
                         "user_id": user.id,
-                        "summary": next_review.name or activity_type.summary,
+                        "summary": self._review_summary(next_review, activity_type, user),
                     }
                 )
+
+    @api.model
+    def _review_summary(self, review, activity_type, user):
+        """The To-Do's title in the reviewer's language: the name of the review (its tier
+        definition's), else the activity type's summary."""
+        lang = user.lang or self.env.lang
+        return (
+            review.definition_id.with_context(lang=lang).name
+            or review.name
+            or activity_type.with_context(lang=lang).summary
+        )
 
     def _review_feedback(self, user):
         review = self.review_ids.filtered(lambda r: r.done_by == user)[-1:]

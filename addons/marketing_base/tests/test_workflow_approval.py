@@ -227,3 +227,43 @@ class TestWorkflowAndApproval(TransactionCase):
             "marketing.workflow.tester",
             self.env["tier.definition"]._get_tier_validation_model_names(),
         )
+
+    # --- the reviewers' language -------------------------------------------------------
+    def _zh_cn(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.vp_tier.with_context(lang="zh_CN").name = "分管领导审核"
+        self.vp.lang = "zh_CN"
+        self.vp2.lang = "en_US"
+
+    def test_review_todo_in_the_reviewers_language(self):
+        """Each reviewer's To-Do reads the review's name in his language, whatever the
+        language of the user who requests the validation."""
+        self._zh_cn()
+        doc = self._doc()
+        doc.with_user(self.clerk).with_context(lang="en_US").request_validation()
+        summaries = {activity.user_id: activity.summary for activity in doc.activity_ids}
+        self.assertEqual(summaries, {self.vp: "分管领导审核", self.vp2: "VP review"})
+
+    def test_demo_story_loads_the_terms_of_the_module_being_installed(self):
+        """Odoo loads a module's translations after its data and demo data: a demo story
+        of a module being installed loads them first, so that what it reads from the
+        module's records (its approval chains' names, its activity types) is translated."""
+        self._zh_cn()
+        review_type = self.env.ref("marketing_base.mail_activity_review")
+        # as during the installation of marketing_base, before its terms are loaded
+        self.env.cr.execute(
+            "UPDATE ir_module_module SET state = 'to install' WHERE name = 'marketing_base'"
+        )
+        self.env.cr.execute(
+            "UPDATE mail_activity_type SET name = name - 'zh_CN', summary = summary - 'zh_CN' "
+            "WHERE id = %s",
+            [review_type.id],
+        )
+        self.env.invalidate_all()
+        self.assertEqual(review_type.with_context(lang="zh_CN").name, "Review")
+        doc = self._doc()
+        self.env["marketing.demo"].run_story(doc._name, "request_validation", doc.ids)
+        self.assertEqual(review_type.with_context(lang="zh_CN").name, "审核")
+        self.assertEqual(review_type.with_context(lang="zh_CN").summary, "审核并批准或驳回")
+        vp_todo = doc.activity_ids.filtered(lambda a: a.user_id == self.vp)
+        self.assertEqual(vp_todo.summary, "分管领导审核")
