@@ -261,9 +261,37 @@ class TestWorkflowAndApproval(TransactionCase):
         )
         self.env.invalidate_all()
         self.assertEqual(review_type.with_context(lang="zh_CN").name, "Review")
+        # a story runs in the language of the demo company's users (the administrator's)
+        self.env.ref("base.user_admin").lang = "zh_CN"
+        Demo = self.env["marketing.demo"]
+        self.assertEqual(Demo.run_story(self.Tester._name, "_demo_story_lang"), "zh_CN")
         doc = self._doc()
-        self.env["marketing.demo"].run_story(doc._name, "request_validation", doc.ids)
+        Demo.run_story(doc._name, "request_validation", doc.ids)
         self.assertEqual(review_type.with_context(lang="zh_CN").name, "审核")
         self.assertEqual(review_type.with_context(lang="zh_CN").summary, "审核并批准或驳回")
         vp_todo = doc.activity_ids.filtered(lambda a: a.user_id == self.vp)
         self.assertEqual(vp_todo.summary, "分管领导审核")
+
+    def test_review_notes_in_the_users_language(self):
+        """The notes the approval chain posts read the acting user's language, also those
+        base_tier_validation does not translate."""
+        self._zh_cn()
+        self.vp_tier.write(
+            {"notify_on_create": True, "notify_on_rejected": True, "has_comment": True}
+        )
+        doc = self._doc().with_context(lang="zh_CN")
+
+        def last_note():
+            domain = [("model", "=", doc._name), ("res_id", "=", doc.id)]
+            return self.env["mail.message"].search(domain, order="id desc", limit=1).body
+
+        doc.with_user(self.clerk).request_validation()
+        self.assertIn("wf_clerk 创建了一条待审批的记录。", last_note())
+        action = doc.with_user(self.vp).reject_tier()
+        self.env["comment.wizard"].with_user(self.vp).with_context(
+            **action["context"], lang="zh_CN"
+        ).create({"comment": "费用超标"}).add_comment()
+        self.assertEqual(doc.validation_status, "rejected")
+        self.assertIn("wf_vp 驳回了审批。（费用超标）", last_note())
+        doc.with_user(self.clerk).restart_validation()
+        self.assertIn("wf_clerk 重置了审批。", last_note())
