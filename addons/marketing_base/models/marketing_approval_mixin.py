@@ -172,7 +172,6 @@ class MarketingApprovalMixin(models.AbstractModel):
         lang = user.lang or self.env.lang
         return (
             review.definition_id.with_context(lang=lang).name
-            or review.name
             or activity_type.with_context(lang=lang).summary
         )
 
