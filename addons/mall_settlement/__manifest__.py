@@ -27,7 +27,11 @@
         "views/mall_settlement_payment_queue_views.xml",
         "views/mall_settlement_menus.xml",
     ],
-    "demo": ["demo/mall_settlement_demo.xml", "demo/res_users_home_demo.xml"],
+    "demo": [
+        "demo/res_users_demo.xml",
+        "demo/mall_settlement_demo.xml",
+        "demo/res_users_home_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "mall_settlement/static/tests/tours/*.js",

@@ -505,7 +505,7 @@ class MallSettlementPeriod(models.Model):
                     period.activity_schedule(
                         todo,
                         user_id=user.id,
-                        summary=self.env._(
+                        summary=period.with_context(lang=user.lang).env._(
                             "Check and send the statements of period %(period)s",
                             period=period.name,
                         ),
@@ -520,7 +520,7 @@ class MallSettlementPeriod(models.Model):
                     period.activity_schedule(
                         todo,
                         user_id=user.id,
-                        summary=self.env._(
+                        summary=period.with_context(lang=user.lang).env._(
                             "Confirm and pay the statements of period %(period)s",
                             period=period.name,
                         ),

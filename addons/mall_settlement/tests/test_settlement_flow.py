@@ -56,6 +56,10 @@ class TestSettlementFlow(SettlementCase):
         self.assertTrue(statement.invoice_received_date)
 
     def test_cron_prepares_on_cutoff_day_and_notifies(self):
+        # the scheduler runs without a language: each To-Do reads its user's
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.accountant.lang = "zh_CN"
+        self.finance_manager.lang = "en_US"
         contract = self.signed_contract()
         self.sales(contract, [(date(2029, 3, 5), 5000.0, 0.0)])
         Period = self.env["mall.settlement.period"]
@@ -65,9 +69,13 @@ class TestSettlementFlow(SettlementCase):
         self.assertEqual(period.state, "prepared")
         self.assertEqual(period.statement_ids.contract_id, contract)
         self.assertIn(self.accountant, period.activity_ids.user_id)
+        todo = period.activity_ids.filtered(lambda a: a.user_id == self.accountant)
+        self.assertEqual(todo.summary, "核对并发送期间 2029-03 的结算单")
         with patch.object(fields.Date, "context_today", return_value=date(2029, 3, 27)):
             Period._cron_settlement()
         self.assertIn(self.finance_manager, period.activity_ids.user_id)
+        todo = period.activity_ids.filtered(lambda a: a.user_id == self.finance_manager)
+        self.assertEqual(todo.summary, "Confirm and pay the statements of period 2029-03")
 
     def test_settings_and_period_form_defaults(self):
         settings = Form(self.env["res.config.settings"])

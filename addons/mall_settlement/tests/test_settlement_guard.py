@@ -1,7 +1,7 @@
 from lxml import etree
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import SettlementCase
 
@@ -22,6 +22,8 @@ class TestSettlementGuard(SettlementCase):
         "mall_consignment.user_visual_merchandiser",
         "mall_consignment.user_floor_manager",
         "mall_consignment.user_floor_accountant",
+        "mall_settlement.user_cashier",
+        # the sales office's cashier (finance too), when property_sales is installed
         "property_sales.demo_user_cashier",
     )
 
@@ -30,17 +32,7 @@ class TestSettlementGuard(SettlementCase):
         super().setUpClass()
         users = cls.env["res.users"]
         for xmlid in cls.DEMO_USERS:
-            user = cls.env.ref(xmlid, raise_if_not_found=False)
-            if not user and xmlid == "property_sales.demo_user_cashier":
-                # sunli (finance) comes with property_sales' demo data; the same role
-                # when that module is not installed.
-                user = new_test_user(
-                    cls.env,
-                    login="ms_sunli",
-                    name="孙丽",
-                    groups="base.group_user,account.group_account_invoice",
-                )
-            users |= user
+            users |= cls.env.ref(xmlid, raise_if_not_found=False) or users
         cls.demo_users = users
 
     def assertRefused(self, records, fn, exc=REFUSED):

@@ -56,13 +56,9 @@ class TestSettlementMailTour(HttpCase, SettlementCase):
         )
 
     def test_cashier_pays_the_queue_from_home(self):
-        cashier = new_test_user(
-            self.env,
-            login="ms_tour_cashier",
-            name="孙丽",
-            groups="base.group_user,account.group_account_invoice",
-        )
-        cashier.action_id = self.env.ref("mall_settlement.action_mall_settlement_payment_queue").id
+        cashier = self.env.ref("mall_settlement.user_cashier")
+        home = self.env.ref("mall_settlement.action_mall_settlement_payment_queue")
+        self.assertEqual(cashier.action_id.id, home.id)
         self.march.action_prepare()
         statement = self.march.statement_ids.filtered(lambda s: s.contract_id == self.contract)
         self.post(statement)
@@ -71,3 +67,4 @@ class TestSettlementMailTour(HttpCase, SettlementCase):
         self.start_tour("/odoo", "mall_settlement_pay_queue_tour", login=cashier.login)
         self.assertEqual(statement.state, "paid")
         self.assertEqual(statement.payment_id.amount, 60500.00)
+        self.assertEqual(statement.payment_id.create_uid, cashier)

@@ -102,6 +102,25 @@ class MarketingApprovalMixin(models.AbstractModel):
         elif status != before and status == "rejected":
             self._on_approval_rejected()
 
+    # --- chatter notes whose zh_CN translation base_tier_validation lacks ----------------
+    def _notify_created_review_body(self):
+        return self.env._("A record to be reviewed has been created by %s.", self.env.user.name)
+
+    def _notify_rejected_review_body(self):
+        commented = self.review_ids.filtered(
+            lambda r: self.env.user in r.reviewer_ids and r.comment
+        )[:1]
+        if not commented:
+            return super()._notify_rejected_review_body()
+        return self.env._(
+            "A review was rejected by %(user)s. (%(comment)s)",
+            user=self.env.user.name,
+            comment=commented.comment,
+        )
+
+    def _notify_restarted_review_body(self):
+        return self.env._("The review has been reset by %s.", self.env.user.name)
+
     # --- activities --------------------------------------------------------------------
     def _sync_review_activities(self, close_all=False):
         """One To-Do per user who can review now; done when decided, gone when not needed."""
@@ -142,9 +161,19 @@ class MarketingApprovalMixin(models.AbstractModel):
                         "res_id": rec.id,
                         "activity_type_id": activity_type.id,
                         "user_id": user.id,
-                        "summary": next_review.name or activity_type.summary,
+                        "summary": self._review_summary(next_review, activity_type, user),
                     }
                 )
+
+    @api.model
+    def _review_summary(self, review, activity_type, user):
+        """The To-Do's title in the reviewer's language: the name of the review (its tier
+        definition's), else the activity type's summary."""
+        lang = user.lang or self.env.lang
+        return (
+            review.definition_id.with_context(lang=lang).name
+            or activity_type.with_context(lang=lang).summary
+        )
 
     def _review_feedback(self, user):
         review = self.review_ids.filtered(lambda r: r.done_by == user)[-1:]

@@ -25,6 +25,12 @@ HOMES = [
         "mall_settlement.action_mall_settlement_period",
         "mall.settlement.period",
     ),
+    # the department store's cashier pays the supplier payment queue (按队列付款)
+    (
+        "mall_settlement.user_cashier",
+        "mall_settlement.action_mall_settlement_payment_queue",
+        "mall.settlement.statement",
+    ),
     (
         "mall_consignment.user_buyer",
         "mall_brand_entry.action_mall_brand_application",
@@ -130,6 +136,8 @@ SECTIONS = {
     "mall_consignment.user_contract_admin": MALL_STAFF,
     "mall_consignment.user_floor_manager": MALL_STAFF,
     "mall_consignment.user_floor_accountant": (MALL, PROMOTIONS, SETTLEMENT, MASTER_DATA),
+    # both cashiers are finance (account.group_account_invoice): the same sections
+    "mall_settlement.user_cashier": (PROMOTIONS, SETTLEMENT, PROPERTY, MASTER_DATA),
     "mall_consignment.user_visual_merchandiser": (PROMOTIONS, DISPLAYS, MASTER_DATA),
     "mall_brand_entry.user_security": (DISPLAYS, MASTER_DATA),
     "property_sales.demo_user_consultant": SALES_OFFICE,
@@ -155,6 +163,7 @@ APPS = {
         if sections in (SALES_OFFICE, SALES_TEAM)
     },
     "property_sales.demo_user_cashier": (INVOICING,),
+    "mall_settlement.user_cashier": (INVOICING,),
 }
 
 

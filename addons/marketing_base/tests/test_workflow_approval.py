@@ -227,3 +227,78 @@ class TestWorkflowAndApproval(TransactionCase):
             "marketing.workflow.tester",
             self.env["tier.definition"]._get_tier_validation_model_names(),
         )
+
+    # --- the reviewers' language -------------------------------------------------------
+    def _zh_cn(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.vp_tier.with_context(lang="zh_CN").name = "分管领导审核"
+        self.vp.lang = "zh_CN"
+        self.vp2.lang = "en_US"
+
+    def test_review_todo_in_the_reviewers_language(self):
+        """Each reviewer's To-Do reads the review's name in his language, whatever the
+        language of the user who requests the validation."""
+        self._zh_cn()
+        doc = self._doc()
+        doc.with_user(self.clerk).with_context(lang="en_US").request_validation()
+        summaries = {activity.user_id: activity.summary for activity in doc.activity_ids}
+        self.assertEqual(summaries, {self.vp: "分管领导审核", self.vp2: "VP review"})
+
+    def test_demo_story_loads_the_terms_of_the_module_being_installed(self):
+        """Odoo loads a module's translations after its data and demo data: a demo story
+        of a module being installed loads them first, so that what it reads from the
+        module's records (its approval chains' names, its activity types) is translated."""
+        self._zh_cn()
+        review_type = self.env.ref("marketing_base.mail_activity_review")
+        # as during the installation of marketing_base, before its terms are loaded
+        self.env.cr.execute(
+            "UPDATE ir_module_module SET state = 'to install' WHERE name = 'marketing_base'"
+        )
+        self.env.cr.execute(
+            "UPDATE mail_activity_type SET name = name - 'zh_CN', summary = summary - 'zh_CN' "
+            "WHERE id = %s",
+            [review_type.id],
+        )
+        self.env.invalidate_all()
+        self.assertEqual(review_type.with_context(lang="zh_CN").name, "Review")
+        # a story runs in the language of the demo company's users (the administrator's)
+        self.env.ref("base.user_admin").lang = "zh_CN"
+        Demo = self.env["marketing.demo"]
+        self.assertEqual(Demo.run_story(self.Tester._name, "_demo_story_lang"), "zh_CN")
+        doc = self._doc()
+        Demo.run_story(doc._name, "request_validation", doc.ids)
+        self.assertEqual(review_type.with_context(lang="zh_CN").name, "审核")
+        self.assertEqual(review_type.with_context(lang="zh_CN").summary, "审核并批准或驳回")
+        vp_todo = doc.activity_ids.filtered(lambda a: a.user_id == self.vp)
+        self.assertEqual(vp_todo.summary, "分管领导审核")
+
+    def test_review_notes_in_the_users_language(self):
+        """The notes the approval chain posts read the acting user's language, also those
+        base_tier_validation does not translate."""
+        self._zh_cn()
+        self.vp_tier.write(
+            {
+                "notify_on_create": True,
+                "notify_on_rejected": True,
+                "notify_on_restarted": True,
+                "has_comment": True,
+            }
+        )
+        # OCA notifies a rejection to the reviewer's own tier only outside a sequence
+        (self.vp_tier | self.gm_tier).approve_sequence = False
+        doc = self._doc().with_context(lang="zh_CN")
+
+        def notes():
+            domain = [("model", "=", doc._name), ("res_id", "=", doc.id)]
+            return " ".join(self.env["mail.message"].search(domain).mapped("body"))
+
+        doc.with_user(self.clerk).request_validation()
+        self.assertIn(f"{self.clerk.name} 创建了一条待审批的记录。", notes())
+        action = doc.with_user(self.vp).reject_tier()
+        self.env["comment.wizard"].with_user(self.vp).with_context(
+            **action["context"], lang="zh_CN"
+        ).create({"comment": "费用超标"}).add_comment()
+        self.assertEqual(doc.validation_status, "rejected")
+        self.assertIn(f"{self.vp.name} 驳回了审批。（费用超标）", notes())
+        doc.with_user(self.clerk).restart_validation()
+        self.assertIn(f"{self.clerk.name} 重置了审批。", notes())

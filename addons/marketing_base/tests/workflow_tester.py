@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)
@@ -42,3 +42,7 @@ class MarketingWorkflowTester(models.Model):
 
     def _on_approval_rejected(self):
         self.outcome = "rejected"
+
+    @api.model
+    def _demo_story_lang(self):
+        return self.env.lang
