@@ -1,4 +1,5 @@
-"""./scripts/run --workers 2: Odoo's multi-process server on the suite's database. The
+"""./scripts/run --workers 2: Odoo's multi-process server on the suite's database, its HTTP
+port listening with listen_backlog of config/odoo.conf (marketing_server). The
 sales-control rules hold across processes: 50 simultaneous locks of one unit, spread
 over the HTTP workers, give exactly one lock; a 销控图 open in headless Chromium (served
 with its websocket by the gevent process) shows a unit locked through an HTTP worker
