@@ -4,7 +4,10 @@
 Starts its own Odoo server on free loopback ports against the benchmark database, on a
 scratch project it creates and removes again: one threaded process (``--workers=0``)
 and, with ``--workers N``, Odoo's multi-process server (N HTTP workers and the gevent
-process), each measured on its own units and printed side by side:
+process), each measured on its own units and printed side by side. The server runs with
+config/odoo.conf, as ``./scripts/run`` and production do: ``marketing_server`` is loaded
+server-wide (``server_wide_modules``) and the multi-process server listens with its
+``listen_backlog`` (128) instead of Odoo's 8 connections per HTTP worker.
 
 1. 50 concurrent JSON-RPC ``lock_unit`` calls on one unit, each from its own connection
    and session: exactly one succeeds, 49 get "already locked by ... at ...", the
@@ -22,9 +25,13 @@ connection after its response (werkzeug disables keep-alive), and a second conne
 attempt when the first has not connected after 250 ms. Where the time goes is printed
 too: the CPU each lock costs Odoo, PostgreSQL and the clients, and the latency that CPU
 alone sets for 20 clients waiting on the machine's cores; the TCP connections, those
-that waited for the server's listen queue (Odoo's multi-process server listens with a
-backlog of 8 connections per HTTP worker; a connection request that finds it full is
-dropped) and the longest queue seen; the SQL queries of one ``lock_unit``.
+that waited for the server's listen queue (a connection request that finds it full is
+dropped by the kernel) and the longest queue seen next to the socket's backlog; the SQL
+queries of one ``lock_unit``; and what the bus notification of one lock costs: Odoo's
+bus sends its ``NOTIFY`` after the commit on a new connection to the database
+``postgres`` (Odoo never pools connections to it), measured here the same way, next to
+the same ``NOTIFY`` on the connection each process keeps for it with ``marketing_server``
+installed, as the server under test does.
 """
 
 import argparse
@@ -40,7 +47,7 @@ from concurrent.futures import ThreadPoolExecutor
 import psycopg2
 from benchlib import RpcClient, free_port, open_env, report, start_server
 
-from odoo.sql_db import connection_info_for
+from odoo.sql_db import connection_info_for, db_connect
 from odoo.tools import SQL
 
 SCRATCH = "BENCH scratch project"
@@ -366,9 +373,8 @@ class CpuMeter:
 
 def listen_overflows():
     """The kernel's count of connections refused because a listen queue was full (this
-    machine, every process): Odoo's multi-process server listens with a queue of 8
-    connections per HTTP worker, and a client refused there waits for TCP to resend its
-    connection request, 1 s later."""
+    machine, every process): a client refused there waits for its second attempt
+    (250 ms) or for TCP to resend its connection request, 1 s later."""
     with open("/proc/net/netstat", encoding="ascii") as f:
         lines = [line.split() for line in f if line.startswith("TcpExt:")]
     return int(dict(zip(lines[0], lines[1], strict=True)).get("ListenOverflows", 0))
@@ -454,6 +460,34 @@ def one_lock(env, user, units, partner):
     return statistics.median(queries), statistics.median(times), statistics.median(cpu)
 
 
+def notify_cost(pg_pid, count=100):
+    """Wall time and PostgreSQL CPU of one bus ``NOTIFY`` as Odoo's bus sends it after a
+    commit (a new connection to the database ``postgres``, closed again: ``sql_db``
+    never keeps those in its pool), and as ``marketing_server`` sends it (on the
+    connection the process keeps); with no channel in the payload."""
+    # on the addons path once the benchmark's environment is open
+    from odoo.addons.marketing_server.notify import notify
+
+    costs = {}
+
+    def measure_loop(label, notify):
+        cpu0, start = tree_cpu(pg_pid), time.perf_counter()
+        for _i in range(count):
+            notify()
+        costs[label] = (
+            (time.perf_counter() - start) / count,
+            (tree_cpu(pg_pid) - cpu0) / count,
+        )
+
+    def new_connection():
+        with db_connect("postgres").cursor() as cr:
+            cr.execute("SELECT pg_notify('imbus', '[]')")
+
+    measure_loop("new", new_connection)
+    measure_loop("kept", lambda: notify(["[]"]))
+    return costs
+
+
 def ms(seconds):
     return f"{seconds * 1000:.0f} ms"
 
@@ -509,6 +543,7 @@ def main():
             server_time = time.perf_counter() - start
             queries = env.cr.sql_log_count - queries0
             lock_queries, lock_time, lock_cpu = one_lock(env, user, probe_units, partners[200])
+            notify = notify_cost(pg_pid)
         finally:
             drop_scratch(env)
 
@@ -560,6 +595,14 @@ def main():
                 ("  sample error", results[modes[-1]]["sample"]),
                 ("one lock_unit in process: SQL queries", lock_queries),
                 ("  server time / its CPU in Python", f"{ms(lock_time)} / {ms(lock_cpu)}"),
+                (
+                    "  its bus NOTIFY as Odoo sends it (new connection): time / PG CPU",
+                    "{:.1f} ms / {:.1f} ms".format(*(v * 1000 for v in notify["new"])),
+                ),
+                (
+                    "  as marketing_server sends it (kept connection): time / PG CPU",
+                    "{:.1f} ms / {:.1f} ms".format(*(v * 1000 for v in notify["kept"])),
+                ),
                 ("chart of 2,000 units: server time", ms(server_time)),
                 ("  ratio to the 1 s baseline", f"{server_time / 1.0:.2f}"),
                 ("  SQL queries", queries),

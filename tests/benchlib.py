@@ -148,9 +148,9 @@ class RpcClient:
                 )
                 break
             except requests.ConnectionError as error:
-                # A burst beyond the listen queue of Odoo's multi-process server (8
-                # connections per HTTP worker) may be reset by the kernel before Odoo
-                # reads the request; the request was not served, so it is sent again.
+                # A burst beyond the listen queue of Odoo's multi-process server (its
+                # listen backlog) may be reset by the kernel before Odoo reads the
+                # request; the request was not served, so it is sent again.
                 if attempt == RESET_RETRIES or not was_reset(error):
                     raise
                 RpcClient.resets += 1

@@ -1,8 +1,10 @@
 """docker-compose.prod.yml wires the production profile as README.md describes it: nginx
 in front, /websocket to Odoo's gevent port and the rest to the HTTP workers, every
-application container on the same addons, config and filestore, cron in exactly one of
-them, and a PostgreSQL 16 streaming replica of the primary for the read-only traffic."""
+application container on the same addons, config and filestore, each HTTP port listening
+with the suite's listen backlog, cron in exactly one of them, and a PostgreSQL 16
+streaming replica of the primary for the read-only traffic."""
 
+import ast
 import configparser
 import re
 
@@ -132,6 +134,23 @@ def test_workers_follow_the_cpu_count_and_cron_runs_in_exactly_one_container(com
     assert [name for name, threads in cron.items() if threads > 0] == ["odoo-1"], cron
 
 
+def test_every_process_loads_the_server_module_and_listens_with_the_backlog(compose, options):
+    """marketing_server is loaded server-wide from the mounted addons, so the HTTP port of
+    each container listens with listen_backlog instead of Odoo's 8 per HTTP worker."""
+    loaded = [m.strip() for m in options["server_wide_modules"].split(",")]
+    assert loaded[:2] == ["base", "web"], "Odoo's own server-wide modules stay"
+    assert "marketing_server" in loaded
+    manifest = ast.literal_eval((ROOT / "addons/marketing_server/__manifest__.py").read_text())
+    assert manifest["post_load"] == "post_load"
+    for name, service in odoo_services(compose).items():
+        assert mounts(service)["/mnt/extra-addons"] == "./addons", name
+        assert "--load" not in " ".join(service["entrypoint"] + service["command"]), name
+    backlog = int(options["listen_backlog"])
+    # above Odoo's 8 per worker of a 4-CPU container (2 x 4 + 1 workers), within the
+    # kernel's default net.core.somaxconn
+    assert 8 * (2 * 4 + 1) < backlog <= 4096, backlog
+
+
 def test_replica_follows_the_primary_and_odoo_reads_from_it(compose, options):
     services = compose["services"]
     primary, replica = services[options["db_host"]], services[options["db_replica_host"]]
@@ -195,6 +214,8 @@ def test_readme_describes_this_compose_file(compose, options, nginx):
     assert f"`db_replica_host = {options['db_replica_host']}`" in section
     assert f"The database is `{options['db_name']}`" in section
     assert "within `max_connections=300` of both databases" in section
+    assert f"`server_wide_modules = {options['server_wide_modules']}`" in section
+    assert f"`listen_backlog = {options['listen_backlog']}`" in section
     assert "max_connections=300" in services["db"]["command"]
     assert "max_connections=300" in services["db-replica"]["command"]
     modules = sorted(p.parent.name for p in (ROOT / "addons").glob("*/__manifest__.py"))

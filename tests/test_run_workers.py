@@ -1,9 +1,11 @@
-"""./scripts/run --workers 2: Odoo's multi-process server on the suite's database. The
+"""./scripts/run --workers 2: Odoo's multi-process server on the suite's database, its HTTP
+port listening with listen_backlog of config/odoo.conf (marketing_server). The
 sales-control rules hold across processes: 50 simultaneous locks of one unit, spread
 over the HTTP workers, give exactly one lock; a 销控图 open in headless Chromium (served
 with its websocket by the gevent process) shows a unit locked through an HTTP worker
 within 5 seconds: the bus carries it from one process to another through PostgreSQL."""
 
+import configparser
 import json
 import os
 import re
@@ -56,9 +58,9 @@ def call(client, model, method, *args, **kwargs):
                 reply = json.loads(response.read())
             break
         except (ConnectionResetError, urllib.error.URLError) as error:
-            # 50 connections at once overflow the listen backlog of Odoo's multi-process
-            # server (8 per process): the kernel resets some before Odoo reads them, as
-            # a browser would see, and the client sends the request again.
+            # 50 connections at once may overflow the listen backlog of Odoo's
+            # multi-process server (listen_backlog): the kernel resets some before Odoo
+            # reads them, as a browser would see, and the client sends the request again.
             reset = isinstance(error, ConnectionResetError) or isinstance(
                 getattr(error, "reason", None), ConnectionResetError
             )
@@ -144,6 +146,21 @@ def test_start_message_names_the_workers_and_the_gevent_port(server):
     assert f"is starting on http://localhost:{http_port}" in printed
     assert f"Multi-process: 2 HTTP workers on port {http_port}" in printed
     assert f"open http://localhost:{gevent_port} for the live 销控图" in printed
+
+
+def test_http_port_listens_with_the_configured_backlog(server):
+    """config/odoo.conf loads marketing_server server-wide: the HTTP workers' socket
+    listens with listen_backlog, not Odoo's 8 per worker (16)."""
+    http_port, _gevent_port, log_path = server
+    conf = configparser.ConfigParser()
+    conf.read(ROOT / "config" / "odoo.conf")
+    backlog = int(conf["options"]["listen_backlog"])
+    assert "marketing_server" in conf["options"]["server_wide_modules"].split(",")
+    out = subprocess.run(
+        ["ss", "-Hlnt", f"sport = :{http_port}"], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert int(out[2]) == backlog != 16, out
+    assert f"HTTP listen backlog: {backlog} connections (listen_backlog" in log_path.read_text()
 
 
 def test_fifty_simultaneous_locks_across_workers_give_one_lock(server, test_db, building):

@@ -1,0 +1,1 @@
+from . import test_bus_notify, test_listen_backlog
