@@ -6,6 +6,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import mute_logger
 from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.mall_consignment.models.mall_contract import SIGNED_STATES
@@ -1036,7 +1037,7 @@ class MallSettlementStatement(models.Model):
         moment, the batch numbering is undone and Odoo numbers the documents one by one."""
         todo = self._moves_vals()
         try:
-            with self.env.cr.savepoint():
+            with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
                 moves = self._post_moves(todo, batch_numbers=True)
         except psycopg2.errors.UniqueViolation:
             moves = self._post_moves(todo, batch_numbers=False)

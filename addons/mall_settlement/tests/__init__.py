@@ -10,6 +10,7 @@ from . import (
     test_settlement_ledger_period,
     test_settlement_mail,
     test_settlement_mail_tour,
+    test_settlement_numbering,
     test_settlement_payment,
     test_settlement_portal,
     test_settlement_portal_detail,
