@@ -435,11 +435,12 @@ class MallContract(models.Model):
         """C8: an activity for the responsible of each contract in force."""
         self._check_role("mall_consignment.group_contract_admin")
         for contract in self.filtered(lambda c: c.state in HOLDING_STATES):
+            user = contract.user_id or self.env.user
             contract.activity_schedule(
                 "mall_consignment.mail_activity_contract_expiry",
                 date_deadline=contract.date_end,
-                user_id=(contract.user_id or self.env.user).id,
-                summary=self.env._(
+                user_id=user.id,
+                summary=contract.with_context(lang=user.lang).env._(
                     "Contract %(contract)s ends on %(date)s",
                     contract=contract.name,
                     date=contract.date_end,

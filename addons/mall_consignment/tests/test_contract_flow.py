@@ -105,9 +105,13 @@ class TestContractFlow(MallCase):
             date_start=today - timedelta(days=300),
             date_end=today + timedelta(days=61),
         )
+        (ending.user_id or self.env.user).lang = "zh_CN"  # the To-Do in the reader's language
         self.env["mall.contract"]._cron_update_states()
         activity_type = self.env.ref("mall_consignment.mail_activity_contract_expiry")
         self.assertEqual(ending.activity_ids.activity_type_id, activity_type)
+        self.assertEqual(
+            ending.activity_ids.summary, f"合同 {ending.name} 将于 {ending.date_end} 到期"
+        )
         self.assertEqual(ending.activity_ids.date_deadline, ending.date_end)
         self.assertFalse(later.activity_ids)
         # Sent once only.

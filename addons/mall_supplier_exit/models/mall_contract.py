@@ -128,13 +128,16 @@ class MallContract(models.Model):
                 ]
             )
             for contract in contracts.filtered(lambda c: c.end_decision == "none"):
-                summary = self.env._(
-                    "Renew contract %(contract)s or file its exit notice",
-                    contract=contract.name,
-                )
-                if contract.activity_ids.filtered(lambda a, s=summary: a.summary == s):
-                    continue
                 for user in heads.filtered(lambda u, c=company: c in u.company_ids):
+                    # in the reader's language; one To-Do per head and contract
+                    summary = contract.with_context(lang=user.lang).env._(
+                        "Renew contract %(contract)s or file its exit notice",
+                        contract=contract.name,
+                    )
+                    if contract.activity_ids.filtered(
+                        lambda a, u=user, s=summary: a.user_id == u and a.summary == s
+                    ):
+                        continue
                     contract.activity_schedule(
                         "mail.mail_activity_data_todo",
                         date_deadline=contract.date_end,

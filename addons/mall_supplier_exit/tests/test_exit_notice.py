@@ -106,7 +106,10 @@ class TestExitNotice(ExitCase):
 
     def test_end_decision_activity(self):
         contract = self.signed_contract(date_end=self.today + timedelta(days=30))
+        self.head.lang = "zh_CN"  # the scheduler runs without a language: the reader's
         self.env["mall.contract"]._cron_end_decisions()
         self.assertIn(self.head, contract.activity_ids.user_id)
         self.env["mall.contract"]._cron_end_decisions()
-        self.assertEqual(len(contract.activity_ids.filtered(lambda a: a.user_id == self.head)), 1)
+        todo = contract.activity_ids.filtered(lambda a: a.user_id == self.head)
+        self.assertEqual(len(todo), 1)
+        self.assertEqual(todo.summary, f"请续签合同 {contract.name} 或提交其退场通知单")

@@ -69,7 +69,7 @@ class SalesMarketFeedback(models.Model):
             )
             for team in teams:
                 for user in team.member_ids.filtered(lambda u, d=done: u.id not in d):
-                    summary = self.env._(
+                    summary = self.with_context(lang=user.lang).env._(
                         "Market feedback for %(period)s is missing", period=previous
                     )
                     partner = user.partner_id.sudo()

@@ -63,11 +63,16 @@ class TestKeyAccounts(SalesFrameworkCase):
         Feedback.with_user(self.seller).create(
             {"date": previous, "competitor_moves": "竞品降价5%", "prices_seen": "3900元"}
         )
+        self.seller2.lang = "zh_CN"  # the scheduler runs without a language: the reader's
         Feedback._cron_remind_missing()
         reminded = self.env["mail.activity"].search(
             [("summary", "like", str(previous)), ("res_model", "=", "res.partner")]
         )
         self.assertIn(self.seller2, reminded.user_id)
+        self.assertEqual(
+            reminded.filtered(lambda a: a.user_id == self.seller2).summary,
+            f"缺少 {previous} 的市场反馈",
+        )
         self.assertNotIn(self.seller, reminded.user_id)
         Feedback._cron_remind_missing()
         self.assertEqual(
