@@ -3,7 +3,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import PromotionCase
 
@@ -15,19 +15,9 @@ class TestPromotionPortal(PromotionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        contact = cls.env["res.partner"].create({"name": "丝语 财务", "parent_id": cls.supplier.id})
-        cls.portal_user = new_test_user(
-            cls.env, login="mp_portal", groups="base.group_portal", partner_id=contact.id
-        )
+        cls.portal_user = cls.portal_contact(cls.supplier, "丝语 财务", "mp_portal")
         other = cls.env["res.partner"].create({"name": "别家服饰", "is_company": True})
-        cls.other_portal = new_test_user(
-            cls.env,
-            login="mp_other",
-            groups="base.group_portal",
-            partner_id=cls.env["res.partner"]
-            .create({"name": "别家 联系人", "parent_id": other.id})
-            .id,
-        )
+        cls.other_portal = cls.portal_contact(other, "别家 联系人", "mp_other")
 
     def test_supplier_accepts_its_own_participation_only(self):
         promotion = self.promotion()

@@ -1,6 +1,6 @@
 import re
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import PromotionCase
 
@@ -13,19 +13,9 @@ class TestPromotionPortalHttp(HttpCase, PromotionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        contact = cls.env["res.partner"].create({"name": "丝语 市场", "parent_id": cls.supplier.id})
-        cls.portal_user = new_test_user(
-            cls.env, login="mp_http_portal", groups="base.group_portal", partner_id=contact.id
-        )
+        cls.portal_user = cls.portal_contact(cls.supplier, "丝语 市场", "mp_http_portal")
         other = cls.env["res.partner"].create({"name": "别家鞋业", "is_company": True})
-        cls.other_portal = new_test_user(
-            cls.env,
-            login="mp_http_other",
-            groups="base.group_portal",
-            partner_id=cls.env["res.partner"]
-            .create({"name": "别家 市场", "parent_id": other.id})
-            .id,
-        )
+        cls.other_portal = cls.portal_contact(other, "别家 市场", "mp_http_other")
 
     def page(self, login):
         self.authenticate(login, login)

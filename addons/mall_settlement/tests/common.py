@@ -50,6 +50,32 @@ class SettlementCase(MallCase):
             charge_type.product_id = product(f"测试 {charge_type.code}")
 
     @classmethod
+    def supplier_contract(cls, name, counter, brand_name=None):
+        """A signed contract of a new supplier ``name`` and a new brand on ``counter``."""
+        partner = cls.env["res.partner"].create({"name": name, "is_company": True})
+        brand = cls.env["mall.brand"].create(
+            {"name": brand_name or name, "category_id": cls.category.id}
+        )
+        return cls.signed_contract(
+            partner_id=partner.id, brand_id=brand.id, counter_ids=[(6, 0, counter.ids)]
+        )
+
+    @classmethod
+    def portal_contact(cls, company, name, login, email=False, password=None):
+        """A portal user for a new contact ``name`` of ``company`` (password: the login
+        unless given)."""
+        contact = cls.env["res.partner"].create(
+            {"name": name, "parent_id": company.id, "email": email}
+        )
+        return new_test_user(
+            cls.env,
+            login=login,
+            password=password,
+            groups="base.group_portal",
+            partner_id=contact.id,
+        )
+
+    @classmethod
     def sales(cls, contract, rows, counter=None):
         """rows: [(date, amount, discount)] on the contract's (first) counter."""
         return cls.env["mall.sale.line"].create(

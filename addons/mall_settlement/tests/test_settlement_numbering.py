@@ -27,13 +27,7 @@ class TestSettlementNumbering(SettlementCase):
                     "area": 30.0,
                 }
             )
-            supplier = env["res.partner"].create({"name": f"编号测试供应商{n}", "is_company": True})
-            brand = env["mall.brand"].create(
-                {"name": f"编号测试品牌{n}", "category_id": cls.category.id}
-            )
-            contracts |= cls.signed_contract(
-                partner_id=supplier.id, brand_id=brand.id, counter_ids=[(6, 0, counter.ids)]
-            )
+            contracts |= cls.supplier_contract(f"编号测试供应商{n}", counter, f"编号测试品牌{n}")
         for contract, amount in zip(contracts, (80000.0, 50000.0, 42000.0), strict=True):
             cls.sales(contract, [(date(2029, 3, 10), amount, 0.0)])
         period = cls.period(user=cls.accountant)

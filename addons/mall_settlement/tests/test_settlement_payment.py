@@ -113,18 +113,10 @@ class TestSettlementPayment(SettlementCase):
     def test_queue_order_and_payment_run_up_to_the_amount(self):
         # Three suppliers; the classes are computed at prepare from sales and sales per m².
         self.floor3.accountant_ids = [(4, self.accountant.id)]
-        partners = self.env["res.partner"].create(
-            [{"name": f"供应商{i}", "is_company": True} for i in range(3)]
-        )
         counters = [self.counter, self.counter_b, self.counter3]
         contracts = self.env["mall.contract"]
-        for index, (partner, counter) in enumerate(zip(partners, counters, strict=True)):
-            brand = self.env["mall.brand"].create(
-                {"name": f"品牌{index}", "category_id": self.category.id}
-            )
-            contracts |= self.signed_contract(
-                partner_id=partner.id, brand_id=brand.id, counter_ids=[(6, 0, counter.ids)]
-            )
+        for index, counter in enumerate(counters):
+            contracts |= self.supplier_contract(f"供应商{index}", counter, f"品牌{index}")
         for contract, amount in zip(contracts, (120000.0, 110000.0, 105000.0), strict=True):
             self.sales(contract, [(date(2029, 3, 3), amount, 0.0)])
         period = self.period(user=self.accountant)

@@ -3,7 +3,7 @@ from datetime import date
 
 from odoo import http
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import SettlementCase
 
@@ -13,15 +13,8 @@ class TestSettlementPortal(HttpCase, SettlementCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.contact = cls.env["res.partner"].create(
-            {"name": "张丽", "parent_id": cls.supplier.id, "email": "zhangli@example.com"}
-        )
-        cls.portal_user = new_test_user(
-            cls.env,
-            login="ms_portal",
-            password="ms_portal_pwd",
-            groups="base.group_portal",
-            partner_id=cls.contact.id,
+        cls.portal_user = cls.portal_contact(
+            cls.supplier, "张丽", "ms_portal", email="zhangli@example.com", password="ms_portal_pwd"
         )
 
     def _other_statement(self, period):

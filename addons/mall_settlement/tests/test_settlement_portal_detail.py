@@ -2,7 +2,7 @@ from datetime import date
 
 from lxml import html
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tools import format_amount
 
 from .common import SettlementCase
@@ -16,26 +16,20 @@ class TestSettlementPortalDetail(HttpCase, SettlementCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        contact = cls.env["res.partner"].create(
-            {"name": "张丽", "parent_id": cls.supplier.id, "email": "zhangli@example.com"}
-        )
-        new_test_user(
-            cls.env,
-            login="ms_detail_portal",
+        cls.portal_contact(
+            cls.supplier,
+            "张丽",
+            "ms_detail_portal",
+            email="zhangli@example.com",
             password="ms_detail_portal_pwd",
-            groups="base.group_portal",
-            partner_id=contact.id,
         )
         other = cls.env["res.partner"].create({"name": "宁波海韵服饰有限公司", "is_company": True})
-        other_contact = cls.env["res.partner"].create(
-            {"name": "陈静", "parent_id": other.id, "email": "chenjing@example.com"}
-        )
-        new_test_user(
-            cls.env,
-            login="ms_other_portal",
+        cls.portal_contact(
+            other,
+            "陈静",
+            "ms_other_portal",
+            email="chenjing@example.com",
             password="ms_other_portal_pwd",
-            groups="base.group_portal",
-            partner_id=other_contact.id,
         )
         contract = cls.signed_contract(counter_ids=[(6, 0, (cls.counter | cls.counter_b).ids)])
         cls.sales(
