@@ -22,7 +22,14 @@ class AccountMove(models.Model):
             first = moves[0]
             first._set_next_sequence()
             sequence_format, values = first._get_sequence_format_param(first.name)
-            for move in moves[1:]:
-                values["seq"] += 1
-                move.name = sequence_format.format(**values)
+            others = moves[1:]
+            # the numbers go to the cache as a computation's results do (one write per
+            # document would run account.move's write for each), then what a write of
+            # the name triggers: its dependent fields and its inverse
+            with self.env.protecting([self._fields["name"]], others):
+                for move in others:
+                    values["seq"] += 1
+                    move.name = sequence_format.format(**values)
+            others.modified(["name"])
+            others._inverse_name()
             moves.flush_recordset(["name", "sequence_prefix", "sequence_number"])

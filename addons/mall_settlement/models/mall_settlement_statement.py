@@ -982,7 +982,7 @@ class MallSettlementStatement(models.Model):
             company = statement.company_id
             for kind in ("purchase", "sale"):
                 if (company, kind) not in journals:
-                    journals[company, kind] = company._mall_settlement_journal(kind).id
+                    journals[company, kind] = company._mall_settlement_journal(kind)
             common = {
                 "partner_id": statement.partner_id.id,
                 "company_id": company.id,
@@ -1014,7 +1014,9 @@ class MallSettlementStatement(models.Model):
                             {
                                 **common,
                                 "move_type": move_type,
-                                "journal_id": journals[company, kind],
+                                "journal_id": journals[company, kind].id,
+                                # what Odoo's posting sets, given here: no write per document
+                                "checked": journals[company, kind].autocheck_on_post,
                                 "invoice_line_ids": lines,
                             },
                         )
@@ -1074,7 +1076,11 @@ class MallSettlementStatement(models.Model):
         )
         if batch_numbers:
             moves._number_in_batch()
-        moves._post(soft=False)
+        # Odoo's posting sets each document's "checked" to its journal's autocheck_on_post
+        # with one write per document; the documents were created with that value, so the
+        # assignment is kept to the cache (the way a computation's results are)
+        with self.env.protecting([moves._fields["checked"]], moves):
+            moves._post(soft=False)
         return moves
 
     def _link_moves(self, rows):

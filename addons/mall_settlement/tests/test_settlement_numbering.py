@@ -78,6 +78,22 @@ class TestSettlementNumbering(SettlementCase):
         other = self.plain_bill(self.env, self.supplier)
         self.assertEqual(other.sequence_prefix, bills[0].sequence_prefix)
         self.assertEqual(other.sequence_number, bills[-1].sequence_number + 1)
+        # what Odoo's posting leaves on a document: checked (the journal checks on
+        # posting), no gap before it, the invoice's payment reference is its number
+        self.assertEqual(set((bills | invoices).mapped("checked")), {True})
+        self.assertEqual(set((bills | invoices).mapped("made_sequence_gap")), {False})
+        self.assertEqual(invoices.mapped("payment_reference"), invoices.mapped("name"))
+        self.assertEqual(other.checked, True)
+
+    def test_unchecked_journal(self):
+        """A journal that does not check its documents on posting leaves them unchecked,
+        as Odoo's posting does."""
+        journals = self.journal | self.company._mall_settlement_journal("sale")
+        journals.autocheck_on_post = False
+        self.statements.with_user(self.finance).action_confirm()
+        moves = self.statements.vendor_bill_id | self.statements.customer_invoice_id
+        self.assertEqual(set(moves.mapped("state")), {"posted"})
+        self.assertEqual(set(moves.mapped("checked")), {False})
 
     def test_number_taken_meanwhile_by_another_posting(self):
         """Another user posts a bill in the same journal and commits while the month is
