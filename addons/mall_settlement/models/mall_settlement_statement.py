@@ -1025,9 +1025,14 @@ class MallSettlementStatement(models.Model):
 
     def _move_context(self):
         """Context of the documents' creation and posting: no creation message and no
-        subscription of the poster; mail tracking off too unless a company keeps Odoo's
-        audit trail (which is made of that tracking)."""
-        context = {"mail_create_nolog": True, "mail_create_nosubscribe": True}
+        subscription of the poster, the batch's shortcuts of account.move (see its
+        ``write``); mail tracking off too unless a company keeps Odoo's audit trail (which
+        is made of that tracking)."""
+        context = {
+            "mail_create_nolog": True,
+            "mail_create_nosubscribe": True,
+            "mall_settlement_batch": True,
+        }
         if not any(self.company_id.mapped("check_account_audit_trail")):
             context.update(tracking_disable=True, mail_notrack=True)
         return context
@@ -1059,7 +1064,8 @@ class MallSettlementStatement(models.Model):
         values = [move_vals for _statement, _field, move_vals in todo]
         if batch_numbers:  # numbered below, not one by one while drafts are created
             values = [{**move_vals, "name": "/"} for move_vals in values]
-        moves = self.env["account.move"].with_context(**self._move_context()).create(values)
+        Move = self.env["account.move"].with_context(**self._move_context())
+        moves = Move.create(Move._with_batch_defaults(values))
         # as Odoo's _insert_followers does (sudo), for every document at once
         external = self.env["mail.message.subtype"]._default_subtypes("account.move")[2]
         self.env["mail.followers"].sudo().create(
