@@ -5,12 +5,16 @@ class AccountMove(models.Model):
     _inherit = "account.move"
 
     def write(self, vals):
-        if self.env.context.get("mall_settlement_batch") and vals.keys() == {
-            "is_manually_modified"
+        if self.env.context.get("mall_settlement_batch") and vals.keys() <= {
+            "is_manually_modified",
+            "state",
+            "posted_before",
         }:
-            # Odoo's create() ends by resetting this flag on the new documents, with a write
-            # that synchronises every line of them again (taxes, payment terms) though it
-            # changes none: the settlement's batch skips that synchronisation
+            # Odoo's create() ends by resetting the "manually modified" flag of the new
+            # documents, and its posting sets their state, each with a write that first
+            # reads and then synchronises every line of them again (taxes, payment terms)
+            # though it changes none: the settlement's batch, whose documents were
+            # synchronised when created, skips that (the balance is still checked)
             self = self.with_context(skip_invoice_sync=True)
         return super().write(vals)
 

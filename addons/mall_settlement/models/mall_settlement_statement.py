@@ -972,6 +972,23 @@ class MallSettlementStatement(models.Model):
                 vals["tax_ids"] = [fields.Command.set(tax.ids)]
         return lines
 
+    @api.model
+    def _with_amounts(self, lines, move_type, journal):
+        """The line commands of one document with their accounting amounts, as Odoo's
+        line synchronisation would write them one line at a time after creating the
+        document: the price in the company's currency, debit on a bill and credit on an
+        invoice. A line with taxes gets its amounts recomputed by Odoo all the same (the
+        price may include the tax), and rewritten only if they differ. Left to Odoo when
+        the journal keeps another currency."""
+        company_currency = journal.company_id.currency_id
+        if journal.currency_id and journal.currency_id != company_currency:
+            return lines
+        sign = -1 if move_type in self.env["account.move"].get_inbound_types() else 1
+        for _command, _id, vals in lines:
+            amount = company_currency.round(sign * vals["price_unit"] * vals["quantity"])
+            vals.update(amount_currency=amount, balance=amount)
+        return lines
+
     def _moves_vals(self):
         """[(statement, field, account.move values)]: the vendor bill and the customer
         invoice of each statement that has lines."""
@@ -1007,6 +1024,7 @@ class MallSettlementStatement(models.Model):
                 ),
             ):
                 if lines:
+                    self._with_amounts(lines, move_type, journals[company, kind])
                     result.append(
                         (
                             statement,

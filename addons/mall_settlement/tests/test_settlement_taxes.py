@@ -96,6 +96,11 @@ class TestSettlementTaxes(SettlementCase):
         self.assertEqual(
             sorted(bill.invoice_line_ids.mapped("price_subtotal")), [1769.91, 70796.46]
         )
+        # in the books: the goods without the tax, debited; the tax; the payable
+        self.assertEqual(sorted(bill.invoice_line_ids.mapped("debit")), [1769.91, 70796.46])
+        self.assertEqual(sum(bill.line_ids.filtered("tax_line_id").mapped("debit")), 9433.63)
+        payable = bill.line_ids.filtered(lambda line: line.display_type == "payment_term")
+        self.assertEqual(payable.credit, 82000.00)
         # services: 16,000.00 + 4,000.00 + 500.00 + 1,000.00, 6% inside
         self.assertEqual(invoice.amount_total, 21500.00)
         self.assertEqual(invoice.amount_tax, 1216.98)
@@ -112,6 +117,12 @@ class TestSettlementTaxes(SettlementCase):
         moves = statement.vendor_bill_id | statement.customer_invoice_id
         self.assertFalse(moves.line_ids.filtered("tax_line_id"))
         self.assertEqual(moves.mapped("amount_tax"), [0.0, 0.0])
+        bill, invoice = moves
+        self.assertEqual(sorted(bill.invoice_line_ids.mapped("debit")), [2000.00, 80000.00])
+        self.assertEqual(sum(bill.invoice_line_ids.mapped("credit")), 0.0)
+        self.assertEqual(sum(invoice.invoice_line_ids.mapped("credit")), 21500.00)
+        terms = [m.line_ids.filtered(lambda x: x.display_type == "payment_term") for m in moves]
+        self.assertEqual([(t.debit, t.credit) for t in terms], [(0.0, 82000.00), (21500.00, 0.0)])
 
     def test_tax_excluded_from_price_refused(self):
         with self.refused(ValidationError, "must be of type Purchases and included in the price"):
