@@ -973,27 +973,31 @@ class MallSettlementStatement(models.Model):
         return lines
 
     @api.model
-    def _with_amounts(self, lines, move_type, journal):
-        """The line commands of one document with their accounting amounts, as Odoo's
-        line synchronisation would write them one line at a time after creating the
-        document: the price in the company's currency, debit on a bill and credit on an
-        invoice. A line with taxes gets its amounts recomputed by Odoo all the same (the
-        price may include the tax), and rewritten only if they differ. Left to Odoo when
-        the journal keeps another currency."""
+    def _with_accounting(self, lines, move_type, journal, analytic_models):
+        """The line commands of one document with what Odoo's line synchronisation would
+        write one line at a time after creating the document: the amounts, the price in
+        the company's currency, debit on a bill and credit on an invoice (a line with taxes
+        gets its amounts recomputed by Odoo all the same, as the price may include the tax,
+        and rewritten only if they differ; left to Odoo when the journal keeps another
+        currency). Without ``analytic_models`` (no analytic distribution model in the
+        company) the lines have no analytic distribution, which Odoo would otherwise look
+        up for each line."""
         company_currency = journal.company_id.currency_id
-        if journal.currency_id and journal.currency_id != company_currency:
-            return lines
+        foreign = journal.currency_id and journal.currency_id != company_currency
         sign = -1 if move_type in self.env["account.move"].get_inbound_types() else 1
         for _command, _id, vals in lines:
-            amount = company_currency.round(sign * vals["price_unit"] * vals["quantity"])
-            vals.update(amount_currency=amount, balance=amount)
+            if not foreign:
+                amount = company_currency.round(sign * vals["price_unit"] * vals["quantity"])
+                vals.update(amount_currency=amount, balance=amount)
+            if not analytic_models:
+                vals["analytic_distribution"] = False
         return lines
 
     def _moves_vals(self):
         """[(statement, field, account.move values)]: the vendor bill and the customer
         invoice of each statement that has lines."""
         today = fields.Date.context_today(self)
-        journals = {}
+        journals, analytic_models = {}, {}
         result = []
         for statement in self:
             company = statement.company_id
@@ -1008,6 +1012,12 @@ class MallSettlementStatement(models.Model):
                 "invoice_origin": statement.name,
                 "ref": statement.name,
             }
+            if company not in analytic_models:
+                analytic_models[company] = bool(
+                    self.env["account.analytic.distribution.model"].search_count(
+                        [("company_id", "in", [company.id, False])], limit=1
+                    )
+                )
             goods_tax, service_tax = company._mall_settlement_taxes()
             for field, move_type, kind, lines in (
                 (
@@ -1024,7 +1034,9 @@ class MallSettlementStatement(models.Model):
                 ),
             ):
                 if lines:
-                    self._with_amounts(lines, move_type, journals[company, kind])
+                    self._with_accounting(
+                        lines, move_type, journals[company, kind], analytic_models[company]
+                    )
                     result.append(
                         (
                             statement,

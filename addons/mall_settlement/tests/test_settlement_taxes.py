@@ -118,11 +118,34 @@ class TestSettlementTaxes(SettlementCase):
         self.assertFalse(moves.line_ids.filtered("tax_line_id"))
         self.assertEqual(moves.mapped("amount_tax"), [0.0, 0.0])
         bill, invoice = moves
+        self.assertEqual(set(moves.line_ids.mapped("analytic_distribution")), {False})
         self.assertEqual(sorted(bill.invoice_line_ids.mapped("debit")), [2000.00, 80000.00])
         self.assertEqual(sum(bill.invoice_line_ids.mapped("credit")), 0.0)
         self.assertEqual(sum(invoice.invoice_line_ids.mapped("credit")), 21500.00)
         terms = [m.line_ids.filtered(lambda x: x.display_type == "payment_term") for m in moves]
         self.assertEqual([(t.debit, t.credit) for t in terms], [(0.0, 82000.00), (21500.00, 0.0)])
+
+    def test_analytic_distribution_models_apply(self):
+        """Without a distribution model the lines carry no analytic distribution; with one
+        for the supplier, its bill and invoice lines get it, as Odoo's own posting does."""
+        _contract, _period, statement = self.worked_example()
+        plan = self.env["account.analytic.plan"].create({"name": "专柜核算"})
+        floor = self.env["account.analytic.account"].create(
+            {"name": "二楼女装", "plan_id": plan.id, "company_id": self.company.id}
+        )
+        self.env["account.analytic.distribution.model"].create(
+            {
+                "partner_id": statement.partner_id.id,
+                "company_id": self.company.id,
+                "analytic_distribution": {str(floor.id): 100},
+            }
+        )
+        self.post(statement)
+        lines = (statement.vendor_bill_id | statement.customer_invoice_id).invoice_line_ids
+        self.assertTrue(lines)
+        self.assertEqual(
+            set(map(str, lines.mapped("analytic_distribution"))), {str({str(floor.id): 100.0})}
+        )
 
     def test_tax_excluded_from_price_refused(self):
         with self.refused(ValidationError, "must be of type Purchases and included in the price"):
