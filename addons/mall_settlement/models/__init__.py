@@ -1,5 +1,6 @@
 from . import (
     account_move,
+    account_move_line,
     account_chart_template,
     ir_http,
     mall_sale_line,

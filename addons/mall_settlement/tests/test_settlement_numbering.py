@@ -84,6 +84,8 @@ class TestSettlementNumbering(SettlementCase):
         self.assertEqual(set((bills | invoices).mapped("made_sequence_gap")), {False})
         self.assertEqual(invoices.mapped("payment_reference"), invoices.mapped("name"))
         self.assertEqual(other.checked, True)
+        for move in bills | invoices:  # every journal item names the supplier
+            self.assertEqual(move.line_ids.partner_id, move.commercial_partner_id)
 
     def test_unchecked_journal(self):
         """A journal that does not check its documents on posting leaves them unchecked,
