@@ -35,12 +35,17 @@ def _connect():
     return cnx
 
 
-def _kept_connection():
+def _open_connection():
+    """This process's kept connection if it is open, else None (a forked worker does
+    not use its parent's connection)."""
     cnx = _connection["cnx"]
     if cnx is None or cnx.closed or _connection["pid"] != os.getpid():
-        # a forked worker does not use its parent's connection
-        cnx = _connect()
+        return None
     return cnx
+
+
+def _kept_connection():
+    return _open_connection() or _connect()
 
 
 def notify(payloads):
@@ -66,7 +71,5 @@ def notify(payloads):
 
 def backend_pid():
     """The PostgreSQL backend of this process's kept connection (None before use)."""
-    cnx = _connection["cnx"]
-    if cnx is None or cnx.closed or _connection["pid"] != os.getpid():
-        return None
-    return cnx.get_backend_pid()
+    cnx = _open_connection()
+    return cnx and cnx.get_backend_pid()

@@ -1,11 +1,15 @@
 from odoo import api, models
 
+# context key of the settlement's batch creation and posting, which skips Odoo's writes
+# that change nothing (here and in account.move.line)
+BATCH_CONTEXT = "mall_settlement_batch"
+
 
 class AccountMove(models.Model):
     _inherit = "account.move"
 
     def write(self, vals):
-        if self.env.context.get("mall_settlement_batch") and vals.keys() <= {
+        if self.env.context.get(BATCH_CONTEXT) and vals.keys() <= {
             "is_manually_modified",
             "state",
             "posted_before",

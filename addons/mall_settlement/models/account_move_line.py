@@ -1,12 +1,14 @@
 from odoo import models
 
+from .account_move import BATCH_CONTEXT
+
 
 class AccountMoveLine(models.Model):
     _inherit = "account.move.line"
 
     def write(self, vals):
         if (
-            self.env.context.get("mall_settlement_batch")
+            self.env.context.get(BATCH_CONTEXT)
             and vals.keys() == {"partner_id"}
             and all(line.partner_id.id == vals["partner_id"] for line in self)
         ):

@@ -14,6 +14,8 @@ from odoo.addons.mall_consignment.models.mall_contract_terms import to_cents, to
 from odoo.addons.marketing_base.models.common import format_money, selection_label
 from odoo.addons.marketing_base.models.marketing_workflow_mixin import workflow_action
 
+from .account_move import BATCH_CONTEXT
+
 _lt = LazyTranslate(__name__)
 
 PRIORITY_CLASSES = [
@@ -1061,7 +1063,7 @@ class MallSettlementStatement(models.Model):
         context = {
             "mail_create_nolog": True,
             "mail_create_nosubscribe": True,
-            "mall_settlement_batch": True,
+            BATCH_CONTEXT: True,
         }
         if not any(self.company_id.mapped("check_account_audit_trail")):
             context.update(tracking_disable=True, mail_notrack=True)
